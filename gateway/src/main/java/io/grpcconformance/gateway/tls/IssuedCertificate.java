@@ -70,7 +70,8 @@ public record IssuedCertificate(
   /** The private key as PEM in {@code format}. */
   public String privateKeyPem(KeyFormat format) {
     return format == KeyFormat.PKCS8
-        ? PemEncoding.pkcs8(privateKey) : PemEncoding.traditional(privateKey);
+        ? PemEncoding.pkcs8(privateKey)
+        : PemEncoding.traditional(privateKey, certificate.getPublicKey());
   }
 
   /** The subject DN in RFC 2253 form, e.g. {@code CN=foo.example.com,O=Acme Co}. */

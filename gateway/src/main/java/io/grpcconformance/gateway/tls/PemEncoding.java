@@ -5,10 +5,15 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /** Writes certificates and keys as PEM text (RFC 7468). */
@@ -45,9 +50,27 @@ final class PemEncoding {
 
   /**
    * The key in OpenSSL's traditional format: {@code RSA PRIVATE KEY} (PKCS#1) for RSA, {@code EC
-   * PRIVATE KEY} (SEC1) for EC; other algorithms stay PKCS#8.
+   * PRIVATE KEY} (SEC1, RFC 5915, with the curve and the public key as OpenSSL writes it) for EC;
+   * other algorithms stay PKCS#8.
    */
-  static String traditional(PrivateKey key) {
+  static String traditional(PrivateKey key, PublicKey publicKey) {
+    if (key.getAlgorithm().equals("EC")) {
+      // The JDK's PKCS#8 keeps the curve outside the inner SEC1 structure and omits the public
+      // key; a stand-alone SEC1 key needs both.
+      PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+      ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+      int orderBits = ((ECPrivateKey) key).getParams().getOrder().bitLength();
+      try {
+        org.bouncycastle.asn1.sec.ECPrivateKey inner =
+            org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+            orderBits, inner.getKey(),
+            SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()).getPublicKeyData(), curve);
+        return block("EC PRIVATE KEY", sec1.getEncoded());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot encode EC private key", e);
+      }
+    }
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
       writer.writeObject(key);

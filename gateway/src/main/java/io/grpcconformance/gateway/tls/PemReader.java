@@ -10,6 +10,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -53,13 +54,17 @@ final class PemReader {
    */
   static PrivateKey privateKey(String pem, String what) throws CertificateProblem {
     List<Object> objects = readAll(pem, what);
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+    // BouncyCastle names EC keys "ECDSA", which the JDK's providers do not know; no provider is
+    // registered globally, so map the OID to the JDK's "EC".
+    JcaPEMKeyConverter converter = new JcaPEMKeyConverter()
+        .setAlgorithmMapping(X9ObjectIdentifiers.id_ecPublicKey, "EC");
     PrivateKey key = null;
     for (Object object : objects) {
       PrivateKey found;
       try {
         if (object instanceof PEMKeyPair pair) {
-          found = converter.getKeyPair(pair).getPrivate();
+          // Only the private part: SEC1 keys may omit the optional public key.
+          found = converter.getPrivateKey(pair.getPrivateKeyInfo());
         } else if (object instanceof PrivateKeyInfo info) {
           found = converter.getPrivateKey(info);
         } else if (object instanceof PKCS8EncryptedPrivateKeyInfo

@@ -18,8 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Lowers assembled servers to the routing IR: one HTTP (cleartext h2c) and one HTTPS port, each
- * with a virtual host per Ingress host.
+ * Lowers assembled servers to the routing IR: one HTTP (cleartext h2c, which ingress-nginx serves
+ * on port 80 from v1.10 on, ingress-netpol.md A.1 "HTTP/2, h2c") and one HTTPS port, each with a
+ * virtual host per Ingress host, including hosts without TLS (nginx serves every server on both
+ * ports; on 443 they get the fallback certificate).
+ *
+ * <p>Wildcard hosts are passed through as {@code *.foo.com} virtual hosts. The Ingress API says
+ * such a host covers one label, but ingress-nginx writes {@code server_name *.foo.com}, which nginx
+ * matches at any depth [inference from the nginx server_name docs; ingress-netpol.md is silent];
+ * the data plane's Gateway API wildcard rule (one or more labels) gives the same result.
  */
 final class IngressRoutes {
   /** gRPC code UNKNOWN: what grpc-java reports for nginx's HTML 308 (ingress-netpol.md A.1). */
@@ -36,7 +43,11 @@ final class IngressRoutes {
   /** A location lowered to one path condition. */
   private record Lowered(PathMatch match, Location location) {}
 
-  /** The cleartext port: routes, or the ssl-redirect answer where it applies. */
+  /**
+   * The cleartext port: routes, or the ssl-redirect answer where it applies. The redirect target
+   * is {@code https://<host><path condition>}: nginx answers {@code https://$host$request_uri};
+   * the data plane may build the precise Location from {@code :authority} and {@code :path}.
+   */
   PortRoutes httpPort(int port, Collection<IngressServer> servers) {
     List<VirtualHost> hosts = new ArrayList<>();
     for (IngressServer server : ordered(servers)) {
