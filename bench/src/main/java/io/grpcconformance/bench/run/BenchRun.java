@@ -1,0 +1,274 @@
+package io.grpcconformance.bench.run;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.stub.ClientCalls;
+import io.grpcconformance.bench.backend.EchoMethods;
+import io.grpcconformance.bench.client.BackendStats;
+import io.grpcconformance.bench.client.ClientTransport;
+import io.grpcconformance.bench.proc.Pinning;
+import io.grpcconformance.bench.report.Measurement;
+import io.grpcconformance.bench.systems.BenchCertificates;
+import io.grpcconformance.bench.systems.DirectSystem;
+import io.grpcconformance.bench.systems.GatewaySystem;
+import io.grpcconformance.bench.systems.HaproxySystem;
+import io.grpcconformance.bench.systems.NginxSystem;
+import io.grpcconformance.bench.systems.SystemContext;
+import io.grpcconformance.bench.systems.SystemUnderTest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One benchmark run: backend and systems up, preflight (every path answers, h2load's successes
+ * match the backend's OK count), warm-up, then ROUNDS rounds in which every scenario runs on every
+ * system in turn (interleaved D, G, H, N), then everything stopped. Systems that fail to start or
+ * to pass preflight are reported and left out; the rest still run.
+ */
+public final class BenchRun {
+  private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(60);
+  private static final long PREFLIGHT_RETRY_MILLIS = 250;
+  private static final int PREFLIGHT_CALLS = 200;
+  private static final Duration SHORT_WARMUP = Duration.ofSeconds(1);
+
+  private final BenchSettings settings;
+  private final PrintStream out;
+  private final Map<String, String> unavailable = new LinkedHashMap<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+  private final List<Measurement> measurements = new ArrayList<>();
+  private double candidateRate = Double.NaN;
+  private double lockedRate = Double.NaN;
+
+  public BenchRun(BenchSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  /** Runs everything; returns what was measured. */
+  public RunOutcome run() throws IOException, InterruptedException {
+    Files.createDirectories(settings.logDir());
+    String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    String selfPlacement =
+        Pinning.ownViolation(ProcessHandle.current().pid(), settings.driverCpu(), "driver JVM");
+    if (selfPlacement != null) {
+      out.println("WARNING: " + selfPlacement + " (start BenchMain with taskset, as run.sh does)");
+    }
+    BenchCertificates certificates = BenchCertificates.generate(settings.workDir().resolve("tls"));
+    List<SystemUnderTest> systems = new ArrayList<>();
+    long started = System.nanoTime();
+    try (BackendProcess backend = BackendProcess.start(settings, javaCommand);
+        ClientTransport transport = new ClientTransport()) {
+      ManagedChannel direct = transport.channel(SystemContext.LOOPBACK, backend.port());
+      try {
+        progress("echo backend on 127.0.0.1:" + backend.port() + " (pid " + backend.pid() + ")");
+        SystemContext context = new SystemContext(settings.confDir(), settings.workDir(),
+            settings.logDir(), certificates, backend.port(), settings.sutCpu(), javaCommand,
+            settings.gatewayJar(), settings.gatewayJvmOptions());
+        for (String id : settings.systems()) {
+          SystemUnderTest sut = start(id, context, backend);
+          if (sut != null) {
+            systems.add(sut);
+            labels.put(id, sut.label());
+          }
+        }
+        H2loadDriver h2load =
+            H2loadDriver.create(settings.workDir(), settings.payloadBytes(), settings.driverCpu());
+        WindowRunner windows = new WindowRunner(settings, backend, direct, transport, h2load);
+        systems.removeIf(sut -> !preflight(sut, transport, direct, h2load, backend));
+        warmUp(systems, windows);
+        for (int round = 1; round <= settings.rounds(); round++) {
+          for (Scenario scenario : settings.scenarios()) {
+            for (SystemUnderTest sut : systems) {
+              if (scenario == Scenario.UNARY_TLS && sut.tlsPort() < 0) {
+                continue;
+              }
+              measure(windows, round, sut, scenario);
+            }
+          }
+        }
+      } finally {
+        for (SystemUnderTest sut : systems) {
+          sut.close();
+        }
+        direct.shutdownNow();
+        direct.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+    progress(String.format("measured in %.0f s", (System.nanoTime() - started) / 1e9));
+    return new RunOutcome(List.copyOf(measurements),
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels)),
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unavailable)), lockedRate);
+  }
+
+  private SystemUnderTest start(String id, SystemContext context, BackendProcess backend) {
+    try {
+      SystemUnderTest sut = switch (id) {
+        case "D" -> new DirectSystem(backend.pid(), backend.port());
+        case "G" -> GatewaySystem.start(context);
+        case "H" -> HaproxySystem.start(context);
+        case "N" -> NginxSystem.start(context);
+        default -> throw new IllegalArgumentException("unknown system " + id);
+      };
+      progress(id + ": " + sut.label() + " on h2c port " + sut.plainPort()
+          + (sut.tlsPort() > 0 ? ", TLS port " + sut.tlsPort() : "") + " (pid " + sut.pid() + ")");
+      return sut;
+    } catch (IOException | RuntimeException e) {
+      unavailable.put(id, "did not start: " + e.getMessage());
+      progress(id + ": NOT MEASURED, did not start: " + e.getMessage());
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + id, e);
+    }
+  }
+
+  /**
+   * A Java call through the system (retried while a gateway applies its first configuration),
+   * then {@link #PREFLIGHT_CALLS} h2load calls per port whose successes must equal the backend's
+   * OK count exactly (count mode leaves nothing in flight).
+   */
+  private boolean preflight(SystemUnderTest sut, ClientTransport transport, ManagedChannel direct,
+      H2loadDriver h2load, BackendProcess backend) {
+    ManagedChannel channel = transport.channel(SystemContext.LOOPBACK, sut.plainPort());
+    try {
+      long deadline = System.nanoTime() + PREFLIGHT_TIMEOUT.toNanos();
+      byte[] payload = EchoMethods.payload(settings.payloadBytes());
+      String lastError = "";
+      while (true) {
+        try {
+          byte[] answer = ClientCalls.blockingUnaryCall(channel, EchoMethods.UNARY_METHOD,
+              CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), payload);
+          if (!java.util.Arrays.equals(answer, payload)) {
+            return fail(sut, "the echo through it returned different bytes");
+          }
+          break;
+        } catch (RuntimeException e) {
+          lastError = e.getMessage();
+        }
+        if (System.nanoTime() > deadline) {
+          return fail(sut, "no OK call within " + PREFLIGHT_TIMEOUT + ": " + lastError);
+        }
+        Thread.sleep(PREFLIGHT_RETRY_MILLIS);
+      }
+      for (boolean tls : sut.tlsPort() > 0 ? List.of(false, true) : List.of(false)) {
+        long before = BackendStats.read(direct).okCalls();
+        DriverOutcome outcome =
+            h2load.count(tls ? sut.tlsPort() : sut.plainPort(), tls, PREFLIGHT_CALLS);
+        long served = BackendStats.read(direct).okCalls() - before;
+        if (outcome.okCalls() != PREFLIGHT_CALLS || outcome.errors() != 0
+            || served != PREFLIGHT_CALLS) {
+          return fail(sut, String.format("h2load %s preflight: %d of %d HTTP successes, %d errors,"
+              + " %d OK at the backend", tls ? "TLS" : "h2c", outcome.okCalls(), PREFLIGHT_CALLS,
+              outcome.errors(), served));
+        }
+      }
+      progress(sut.id() + ": preflight OK (echo, h2load h2c" + (sut.tlsPort() > 0 ? " and TLS" : "")
+          + " successes = backend OK count)");
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return fail(sut, "preflight failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during preflight", e);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private boolean fail(SystemUnderTest sut, String reason) {
+    unavailable.put(sut.id(), reason);
+    progress(sut.id() + ": NOT MEASURED, " + reason);
+    sut.close();
+    return false;
+  }
+
+  /** JIT warm-up: the gateway longest; results are printed, not kept. */
+  private void warmUp(List<SystemUnderTest> systems, WindowRunner windows)
+      throws IOException, InterruptedException {
+    Duration quarter = settings.warmup().dividedBy(4);
+    Duration others = quarter.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : quarter;
+    for (SystemUnderTest sut : systems) {
+      Duration unary = "G".equals(sut.id()) ? settings.warmup() : others;
+      Measurement m = windows.run(0, sut, Scenario.UNARY_H2C, unary, Double.NaN);
+      updateRate(m);
+      progress(String.format("warm-up %s unary h2c %ds: %,.0f calls/s", sut.id(),
+          unary.toSeconds(), m.rps()));
+      if (sut.tlsPort() > 0 && settings.scenarios().contains(Scenario.UNARY_TLS)) {
+        windows.run(0, sut, Scenario.UNARY_TLS, others, Double.NaN);
+      }
+      windows.run(0, sut, Scenario.ONE_IN_FLIGHT, SHORT_WARMUP, Double.NaN);
+      if (settings.scenarios().contains(Scenario.SERVER_STREAMING)) {
+        windows.run(0, sut, Scenario.SERVER_STREAMING, SHORT_WARMUP, Double.NaN);
+      }
+    }
+  }
+
+  private void measure(WindowRunner windows, int round, SystemUnderTest sut, Scenario scenario)
+      throws IOException, InterruptedException {
+    Duration duration = switch (scenario) {
+      case UNARY_H2C, UNARY_TLS -> settings.saturation();
+      case ONE_IN_FLIGHT -> settings.oneInFlight();
+      case FIXED_LOAD -> settings.fixedLoad();
+      case SERVER_STREAMING -> settings.streaming();
+    };
+    if (scenario == Scenario.FIXED_LOAD && Double.isNaN(lockedRate)) {
+      // Same offered load for every system and round: fixed at its first use.
+      lockedRate = settings.loadFraction() * candidateRate;
+      progress(String.format("fixed load: %,.0f calls/s (%.0f%% of %,.0f)", lockedRate,
+          settings.loadFraction() * 100, candidateRate));
+    }
+    Measurement m = windows.run(round, sut, scenario, duration, lockedRate);
+    measurements.add(m);
+    if (round == 1) {
+      updateRate(m);
+    }
+    progress(String.format("[round %d/%d] %-16s %s: %,10.0f %s, cpu %6.2f µs/%s%s, errors %d, %s"
+            + " (cpu%d %.0f%%, cpu%d %.0f%%)",
+        round, settings.rounds(), scenario.key(), sut.id(), m.rps(), scenario.unit(),
+        m.cpuUsPerCall(), scenario == Scenario.SERVER_STREAMING ? "msg" : "call",
+        Double.isNaN(m.p50Us()) ? "" : String.format(", p50/p99/p99.9 %.0f/%.0f/%.0f µs",
+            m.p50Us(), m.p99Us(), m.p999Us()),
+        m.errors(), m.placementOk() ? "placement ok" : "PLACEMENT NOT HELD: " + m.placementNote(),
+        settings.sutCpu(), m.sutCpuBusyPercent(), settings.driverCpu(), m.driverCpuBusyPercent()));
+  }
+
+  /**
+   * The fixed load follows the gateway's saturation rate; without a gateway, the slowest proxy's
+   * (performance.md §6c), and without proxies, the direct rate.
+   */
+  private void updateRate(Measurement m) {
+    if (!Scenario.UNARY_H2C.key().equals(m.scenario()) || !Double.isNaN(lockedRate)) {
+      return;
+    }
+    boolean gatewayMeasured = settings.systems().contains("G") && !unavailable.containsKey("G");
+    if ("G".equals(m.system())) {
+      candidateRate = m.rps();
+    } else if (!gatewayMeasured && !"D".equals(m.system())) {
+      candidateRate = Double.isNaN(candidateRate) ? m.rps() : Math.min(candidateRate, m.rps());
+    } else if (Double.isNaN(candidateRate)) {
+      candidateRate = m.rps();
+    }
+  }
+
+  private void progress(String line) {
+    out.println("bench: " + line);
+    out.flush();
+  }
+
+  /**
+   * Everything a run produced.
+   *
+   * @param measurements every measured window (warm-up excluded)
+   * @param labels system id → description with version
+   * @param unavailable system id → why it was not measured
+   * @param fixedRate the fixed load's offered rate (calls/s), NaN when not run
+   */
+  public record RunOutcome(List<Measurement> measurements, Map<String, String> labels,
+      Map<String, String> unavailable, double fixedRate) {}
+}
