@@ -2,7 +2,9 @@ package io.grpcconformance.samples;
 
 import java.util.logging.LogManager;
 
-/** JUL configuration of the CLI: one line per record on stderr (stdout carries the LISTENING line). */
+/**
+ * JUL configuration of the CLI: one line per record on stderr (stdout carries the LISTENING line).
+ */
 final class LoggingSetup {
 
   private static final String FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";

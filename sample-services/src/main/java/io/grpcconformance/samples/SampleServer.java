@@ -61,6 +61,7 @@ public final class SampleServer implements AutoCloseable {
   }
 
   private static final Logger LOG = Logger.getLogger(SampleServer.class.getName());
+
   /** How long shutdownNow waits for cancelled calls to finish after the grace period. */
   private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(5);
 
@@ -68,14 +69,20 @@ public final class SampleServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
   private final ScheduledExecutorService scheduler;
+  // Kept: the listen sockets are gone once the server has shut down.
+  private final int port;
   private boolean shutdownStarted; // guarded by this
 
   private SampleServer(
-      SampleServerConfig config, Server server, HealthStatusManager health, ScheduledExecutorService scheduler) {
+      SampleServerConfig config,
+      Server server,
+      HealthStatusManager health,
+      ScheduledExecutorService scheduler) {
     this.config = config;
     this.server = server;
     this.health = health;
     this.scheduler = scheduler;
+    this.port = ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
   }
 
   /** A builder for a server of {@code kind}; see {@link Builder} for the defaults. */
@@ -85,15 +92,25 @@ public final class SampleServer implements AutoCloseable {
 
   /** Starts a server for {@code config}. */
   static SampleServer start(SampleServerConfig config) throws IOException {
-    ServerIdentity identity = new ServerIdentity(config.name(), config.podName(), config.podNamespace());
+    ServerIdentity identity =
+        new ServerIdentity(config.name(), config.podName(), config.podNamespace());
     HealthStatusManager health = new HealthStatusManager();
-    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads(config.name()));
+    ScheduledExecutorService scheduler =
+        Executors.newScheduledThreadPool(2, daemonThreads(config.name()));
     try {
       Server server = ServerAssembly.build(config, identity, health, scheduler).start();
       SampleServer started = new SampleServer(config, server, health, scheduler);
-      LOG.info(() -> String.format("%s %s serving on %s (tls=%s, reflection=%s, pod=%s, namespace=%s)",
-          config.kind().cliName(), config.name(), started.hostAndPort(), config.tlsEnabled(),
-          config.reflection(), config.podName(), config.podNamespace()));
+      LOG.info(
+          () ->
+              String.format(
+                  "%s %s serving on %s (tls=%s, reflection=%s, pod=%s, namespace=%s)",
+                  config.kind().cliName(),
+                  config.name(),
+                  started.hostAndPort(),
+                  config.tlsEnabled(),
+                  config.reflection(),
+                  config.podName(),
+                  config.podNamespace()));
       return started;
     } catch (IOException e) {
       scheduler.shutdownNow();
@@ -101,8 +118,15 @@ public final class SampleServer implements AutoCloseable {
       while (root.getCause() != null) {
         root = root.getCause();
       }
-      throw new IOException(config.kind().cliName() + " " + config.name() + ": cannot listen on "
-          + hostAndPort(config.bind(), config.port()) + ": " + root.getMessage(), e);
+      throw new IOException(
+          config.kind().cliName()
+              + " "
+              + config.name()
+              + ": cannot listen on "
+              + hostAndPort(config.bind(), config.port())
+              + ": "
+              + root.getMessage(),
+          e);
     } catch (RuntimeException e) {
       scheduler.shutdownNow();
       throw e;
@@ -111,7 +135,7 @@ public final class SampleServer implements AutoCloseable {
 
   /** The bound port (the real one when 0 was asked for). */
   public int port() {
-    return ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+    return port;
   }
 
   /** The instance name sent as {@code x-served-by}. */
@@ -148,7 +172,12 @@ public final class SampleServer implements AutoCloseable {
     synchronized (this) {
       if (!shutdownStarted) {
         shutdownStarted = true;
-        LOG.info(() -> config.name() + ": shutting down, draining in-flight calls for up to " + grace.toMillis() + " ms");
+        LOG.info(
+            () ->
+                config.name()
+                    + ": shutting down, draining in-flight calls for up to "
+                    + grace.toMillis()
+                    + " ms");
         // NOT_SERVING first, so health watchers learn of it before the listener goes away.
         health.enterTerminalState();
         server.shutdown();
@@ -202,9 +231,9 @@ public final class SampleServer implements AutoCloseable {
   }
 
   /**
-   * Settings of a {@link SampleServer}. Defaults: name = the kind's CLI name, bind 127.0.0.1,
-   * port 0 (free port), no reflection, plaintext, demo accounts, pod from POD_NAME (then the
-   * hostname), namespace from POD_NAMESPACE (then "local"), grace 10 s.
+   * Settings of a {@link SampleServer}. Defaults: name = the kind's CLI name, bind 127.0.0.1, port
+   * 0 (free port), no reflection, plaintext, demo accounts, pod from POD_NAME (then the hostname),
+   * namespace from POD_NAMESPACE (then "local"), grace 10 s.
    */
   public static final class Builder {
     /** Grace period when none is set. */
@@ -221,7 +250,6 @@ public final class SampleServer implements AutoCloseable {
     private String podName;
     private String podNamespace;
     private int graceSeconds = DEFAULT_GRACE_SECONDS;
-    private Map<String, String> env = System.getenv();
 
     private Builder(Kind kind) {
       this.kind = kind;
@@ -283,16 +311,20 @@ public final class SampleServer implements AutoCloseable {
       return this;
     }
 
-    /** The environment POD_NAME/POD_NAMESPACE/HOSTNAME are read from (tests). */
-    Builder env(Map<String, String> env) {
-      this.env = env;
-      return this;
-    }
-
     /** The resolved, validated configuration. */
     public SampleServerConfig config() {
-      return new SampleServerConfig(kind, name, bind, port, reflection, tlsCert, tlsKey, usersFile,
-          ServerIdentity.resolvePod(podName, env), ServerIdentity.resolveNamespace(podNamespace, env),
+      Map<String, String> env = System.getenv();
+      return new SampleServerConfig(
+          kind,
+          name,
+          bind,
+          port,
+          reflection,
+          tlsCert,
+          tlsKey,
+          usersFile,
+          ServerIdentity.resolvePod(podName, env),
+          ServerIdentity.resolveNamespace(podNamespace, env),
           graceSeconds);
     }
 
@@ -300,8 +332,8 @@ public final class SampleServer implements AutoCloseable {
      * Starts the server.
      *
      * @throws IOException when the address cannot be bound
-     * @throws IllegalArgumentException for invalid settings, a malformed users file
-     *     ({@link io.grpcconformance.samples.user.UsersFileException}) or unusable TLS files
+     * @throws IllegalArgumentException for invalid settings, a malformed users file ({@link
+     *     io.grpcconformance.samples.user.UsersFileException}) or unusable TLS files
      */
     public SampleServer start() throws IOException {
       return SampleServer.start(config());

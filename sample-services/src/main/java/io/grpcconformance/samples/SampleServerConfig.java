@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
  *
  * @param kind which service to run
  * @param name the instance name sent as {@code x-served-by}; default: the kind's CLI name
- * @param bind the address to listen on; builder default {@code 127.0.0.1}, CLI default {@code 0.0.0.0}
+ * @param bind the address to listen on; builder default {@code 127.0.0.1}, CLI default {@code
+ *     0.0.0.0}
  * @param port the TCP port; {@code 0} picks a free one (builder default 0, CLI default 9001/9002)
  * @param reflection whether gRPC server reflection v1 and v1alpha are served; default false
- * @param tlsCert PEM certificate chain, or null for plaintext (h2c); set together with {@code tlsKey}
+ * @param tlsCert PEM certificate chain, or null for plaintext (h2c); set together with {@code
+ *     tlsKey}
  * @param tlsKey PEM PKCS#8 private key, or null for plaintext
  * @param usersFile YAML accounts file for the User service, or null for the demo accounts
  * @param podName sent as {@code x-served-pod}; default env POD_NAME, then the hostname

@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 /** The sample-services command line: {@code greeter} and {@code user} subcommands. */
 @Command(
     name = "sample-services",
-    description = "Runs a sample gRPC service (helloworld.Greeter or com.example.User) for the conformance suite.",
+    description =
+        "Runs a sample gRPC service (helloworld.Greeter or com.example.User) for the conformance"
+            + " suite.",
     subcommands = {SampleServicesMain.Greeter.class, SampleServicesMain.User.class},
     footer = {"", SampleServicesMain.FOOTER})
 public final class SampleServicesMain implements Runnable {
@@ -31,7 +33,10 @@ public final class SampleServicesMain implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
   /** Runs the CLI and exits with its status. */
@@ -43,15 +48,17 @@ public final class SampleServicesMain implements Runnable {
   /** The configured picocli command line (tests run it in-process). */
   static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new SampleServicesMain());
-    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-      // Startup errors (bind, users file, TLS) are one clear line, not a stack trace.
-      if (e instanceof IllegalArgumentException || e instanceof IOException) {
-        cmd.getErr().println("sample-services " + cmd.getCommandName() + ": error: " + e.getMessage());
-        cmd.getErr().flush();
-        return 1;
-      }
-      throw e;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parseResult) -> {
+          // Startup errors (bind, users file, TLS) are one clear line, not a stack trace.
+          if (e instanceof IllegalArgumentException || e instanceof IOException) {
+            cmd.getErr()
+                .println("sample-services " + cmd.getCommandName() + ": error: " + e.getMessage());
+            cmd.getErr().flush();
+            return 1;
+          }
+          throw e;
+        });
     return commandLine;
   }
 
@@ -61,17 +68,32 @@ public final class SampleServicesMain implements Runnable {
   }
 
   /** {@code greeter}: helloworld.Greeter. */
-  @Command(name = "greeter", sortOptions = false,
-      description = "Serve helloworld.Greeter (SayHello, SayHelloStreamReply, SayHelloBidiStream), "
-          + "grpc.health.v1.Health and, with --reflection, server reflection.",
-      footer = {"", "Example: sample-services greeter --port 9001 --name foo-svc --reflection",
-          "", SampleServicesMain.FOOTER})
+  @Command(
+      name = "greeter",
+      sortOptions = false,
+      description =
+          "Serve helloworld.Greeter (SayHello, SayHelloStreamReply, SayHelloBidiStream), "
+              + "grpc.health.v1.Health and, with --reflection, server reflection.",
+      footer = {
+        "",
+        "Example: sample-services greeter --port 9001 --name foo-svc --reflection",
+        "",
+        SampleServicesMain.FOOTER
+      })
   static final class Greeter extends ServeCommand {
-    @Option(names = "--port", order = 1, paramLabel = "N", defaultValue = "9001",
+    @Option(
+        names = "--port",
+        order = 1,
+        paramLabel = "N",
+        defaultValue = "9001",
         description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--name", order = 2, paramLabel = "NAME", defaultValue = "greeter",
+    @Option(
+        names = "--name",
+        order = 2,
+        paramLabel = "NAME",
+        defaultValue = "greeter",
         description = "Instance name sent as x-served-by (default: ${DEFAULT-VALUE}).")
     String name;
 
@@ -92,23 +114,43 @@ public final class SampleServicesMain implements Runnable {
   }
 
   /** {@code user}: com.example.User with application-level auth. */
-  @Command(name = "user", sortOptions = false,
-      description = "Serve com.example.User (Login, GetUser, DeleteUser; credentials in metadata "
-          + "'username' and 'password'), grpc.health.v1.Health and, with --reflection, server reflection. "
-          + "Demo accounts without --users: alice/alice-secret (Login, GetUser), admin/admin-secret (all).",
-      footer = {"", "Example: sample-services user --port 9002 --name user-svc --users users.yaml",
-          "", SampleServicesMain.FOOTER})
+  @Command(
+      name = "user",
+      sortOptions = false,
+      description =
+          "Serve com.example.User (Login, GetUser, DeleteUser; credentials in metadata 'username'"
+              + " and 'password'), grpc.health.v1.Health and, with --reflection, server reflection."
+              + " Demo accounts without --users: alice/alice-secret (Login, GetUser),"
+              + " admin/admin-secret (all).",
+      footer = {
+        "",
+        "Example: sample-services user --port 9002 --name user-svc --users users.yaml",
+        "",
+        SampleServicesMain.FOOTER
+      })
   static final class User extends ServeCommand {
-    @Option(names = "--port", order = 1, paramLabel = "N", defaultValue = "9002",
+    @Option(
+        names = "--port",
+        order = 1,
+        paramLabel = "N",
+        defaultValue = "9002",
         description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--name", order = 2, paramLabel = "NAME", defaultValue = "user",
+    @Option(
+        names = "--name",
+        order = 2,
+        paramLabel = "NAME",
+        defaultValue = "user",
         description = "Instance name sent as x-served-by (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--users", order = 7, paramLabel = "FILE",
-        description = "YAML file of roles and accounts replacing the demo accounts (schema in README).")
+    @Option(
+        names = "--users",
+        order = 7,
+        paramLabel = "FILE",
+        description =
+            "YAML file of roles and accounts replacing the demo accounts (schema in README).")
     Path users;
 
     @Override

@@ -21,7 +21,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Wires one sample service, health, optional reflection, TLS and the interceptors into a server. */
+/**
+ * Wires one sample service, health, optional reflection, TLS and the interceptors into a server.
+ */
 final class ServerAssembly {
 
   /** Proxies such as the gateway may ping idle connections; tolerate it (grpc default: 5 min). */
@@ -47,7 +49,8 @@ final class ServerAssembly {
             .addService(service(config, scheduler))
             // Unknown methods answer UNIMPLEMENTED through the interceptors below.
             .fallbackHandlerRegistry(new UnimplementedRegistry())
-            // Global interceptors wrap every service, including health, reflection and the fallback.
+            // Global interceptors wrap every service, including health, reflection and the
+            // fallback.
             .intercept(new ServedByInterceptor(identity));
     if (config.reflection()) {
       builder.addService(ProtoReflectionServiceV1.newInstance());
@@ -69,7 +72,8 @@ final class ServerAssembly {
         Accounts accounts =
             config.usersFile() == null ? Accounts.demo() : UsersFile.load(config.usersFile());
         // Auth wraps the User service only: health and reflection stay open to probes.
-        yield ServerInterceptors.intercept(new UserService(accounts), new AuthInterceptor(accounts));
+        yield ServerInterceptors.intercept(
+            new UserService(accounts), new AuthInterceptor(accounts));
       }
     };
   }

@@ -46,7 +46,9 @@ final class UnimplementedRegistry extends HandlerRegistry {
     ServerCallHandler<byte[], byte[]> handler =
         (ServerCall<byte[], byte[]> call, Metadata headers) -> {
           // Same description as grpc-java's own answer for an unknown method.
-          call.close(Status.UNIMPLEMENTED.withDescription("Method not found: " + methodName), new Metadata());
+          call.close(
+              Status.UNIMPLEMENTED.withDescription("Method not found: " + methodName),
+              new Metadata());
           return new ServerCall.Listener<>() {};
         };
     return ServerMethodDefinition.create(method, handler);

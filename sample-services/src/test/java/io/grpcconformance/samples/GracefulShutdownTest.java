@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Graceful shutdown: NOT_SERVING first, no new calls, in-flight calls finish within the grace period. */
+/**
+ * Graceful shutdown: NOT_SERVING first, no new calls, in-flight calls finish within the grace
+ * period.
+ */
 class GracefulShutdownTest {
 
   private static final Duration GRACE = Duration.ofSeconds(10);
@@ -39,27 +42,38 @@ class GracefulShutdownTest {
     SampleServer server = SampleServer.builder(SampleServer.Kind.GREETER).name("drain").start();
     ManagedChannel channel = clients.plaintext(server.port());
     RecordingObserver<HelloReply> stream = new RecordingObserver<>();
-    GreeterGrpc.newStub(channel).sayHelloStreamReply(
-        HelloRequest.newBuilder().setName("d").setCount(5).setIntervalMillis(200).build(), stream);
+    GreeterGrpc.newStub(channel)
+        .sayHelloStreamReply(
+            HelloRequest.newBuilder().setName("d").setCount(5).setIntervalMillis(200).build(),
+            stream);
     RecordingObserver<HealthCheckResponse> watch = new RecordingObserver<>();
     Context.CancellableContext watchContext = Context.current().withCancellation();
-    watchContext.run(() -> HealthGrpc.newStub(channel).watch(HealthCheckRequest.getDefaultInstance(), watch));
+    watchContext.run(
+        () -> HealthGrpc.newStub(channel).watch(HealthCheckRequest.getDefaultInstance(), watch));
     await().until(() -> !stream.values().isEmpty() && !watch.values().isEmpty());
 
     CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> server.shutdown(GRACE));
 
     // Health watchers learn NOT_SERVING while the stream is still draining.
-    await().until(() -> watch.values().stream().anyMatch(r -> r.getStatus() == ServingStatus.NOT_SERVING));
+    await()
+        .until(
+            () ->
+                watch.values().stream().anyMatch(r -> r.getStatus() == ServingStatus.NOT_SERVING));
     assertThat(stream.done()).isFalse();
     // The listener is closed: a new connection is refused.
-    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class,
-        () -> GreeterGrpc.newBlockingStub(clients.plaintext(server.port())).withDeadlineAfter(5, TimeUnit.SECONDS)
-            .sayHello(HelloRequest.newBuilder().setName("late").build()));
+    StatusRuntimeException refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                GreeterGrpc.newBlockingStub(clients.plaintext(server.port()))
+                    .withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .sayHello(HelloRequest.newBuilder().setName("late").build()));
     assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
 
     assertThat(stream.awaitDone().isOk()).isTrue();
     assertThat(stream.values()).extracting(HelloReply::getIndex).containsExactly(0, 1, 2, 3, 4);
-    watchContext.cancel(null); // the watch would otherwise hold the drain for the whole grace period
+    watchContext.cancel(
+        null); // the watch would otherwise hold the drain for the whole grace period
     await().atMost(GRACE).until(shutdown::isDone);
     assertThat(server.isTerminated()).isTrue();
   }
@@ -68,8 +82,10 @@ class GracefulShutdownTest {
   void callsStillRunningAfterTheGracePeriodAreCancelled() throws Exception {
     SampleServer server = SampleServer.builder(SampleServer.Kind.GREETER).name("cut").start();
     RecordingObserver<HelloReply> stream = new RecordingObserver<>();
-    GreeterGrpc.newStub(clients.plaintext(server.port())).sayHelloStreamReply(
-        HelloRequest.newBuilder().setName("c").setCount(10_000).setIntervalMillis(50).build(), stream);
+    GreeterGrpc.newStub(clients.plaintext(server.port()))
+        .sayHelloStreamReply(
+            HelloRequest.newBuilder().setName("c").setCount(10_000).setIntervalMillis(50).build(),
+            stream);
     await().until(() -> !stream.values().isEmpty());
 
     long started = System.nanoTime();

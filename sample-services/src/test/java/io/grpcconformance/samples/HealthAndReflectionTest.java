@@ -32,7 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Health is always served; reflection v1/v1alpha only with reflection on; unknown methods are UNIMPLEMENTED. */
+/**
+ * Health is always served; reflection v1/v1alpha only with reflection on; unknown methods are
+ * UNIMPLEMENTED.
+ */
 class HealthAndReflectionTest {
 
   private final Clients clients = new Clients();
@@ -59,12 +62,18 @@ class HealthAndReflectionTest {
     HealthGrpc.HealthBlockingStub health =
         capture.on(HealthGrpc.newBlockingStub(channel)).withDeadlineAfter(10, TimeUnit.SECONDS);
 
-    assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
-    assertThat(health.check(HealthCheckRequest.newBuilder().setService(kind.serviceName()).build()).getStatus())
+    assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus())
+        .isEqualTo(ServingStatus.SERVING);
+    assertThat(
+            health
+                .check(HealthCheckRequest.newBuilder().setService(kind.serviceName()).build())
+                .getStatus())
         .isEqualTo(ServingStatus.SERVING);
     assertThat(capture.servedBy().name()).isEqualTo(kind.cliName() + "-hr");
-    StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
-        () -> health.check(HealthCheckRequest.newBuilder().setService("no.Such").build()));
+    StatusRuntimeException unknown =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> health.check(HealthCheckRequest.newBuilder().setService("no.Such").build()));
     assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
   }
 
@@ -73,16 +82,24 @@ class HealthAndReflectionTest {
   void reflectionV1ListsTheServices(Kind kind) throws IOException {
     ManagedChannel channel = start(kind, true);
     RecordingObserver<ServerReflectionResponse> observer = new RecordingObserver<>();
-    StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
-        .withDeadlineAfter(10, TimeUnit.SECONDS).serverReflectionInfo(observer);
+    StreamObserver<ServerReflectionRequest> requests =
+        ServerReflectionGrpc.newStub(channel)
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .serverReflectionInfo(observer);
     requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
     requests.onCompleted();
 
     assertThat(observer.awaitDone().isOk()).isTrue();
-    List<String> services = observer.values().get(0).getListServicesResponse().getServiceList().stream()
-        .map(ServiceResponse::getName).toList();
-    assertThat(services).contains(kind.serviceName(), "grpc.health.v1.Health",
-        "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
+    List<String> services =
+        observer.values().get(0).getListServicesResponse().getServiceList().stream()
+            .map(ServiceResponse::getName)
+            .toList();
+    assertThat(services)
+        .contains(
+            kind.serviceName(),
+            "grpc.health.v1.Health",
+            "grpc.reflection.v1.ServerReflection",
+            "grpc.reflection.v1alpha.ServerReflection");
   }
 
   @ParameterizedTest
@@ -90,10 +107,16 @@ class HealthAndReflectionTest {
   @SuppressWarnings("deprecation") // the v1alpha API is deprecated but still served
   void reflectionV1alphaListsTheServices(Kind kind) throws IOException {
     ManagedChannel channel = start(kind, true);
-    RecordingObserver<io.grpc.reflection.v1alpha.ServerReflectionResponse> observer = new RecordingObserver<>();
-    var requests = io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel)
-        .withDeadlineAfter(10, TimeUnit.SECONDS).serverReflectionInfo(observer);
-    requests.onNext(io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder().setListServices("").build());
+    RecordingObserver<io.grpc.reflection.v1alpha.ServerReflectionResponse> observer =
+        new RecordingObserver<>();
+    var requests =
+        io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel)
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .serverReflectionInfo(observer);
+    requests.onNext(
+        io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder()
+            .setListServices("")
+            .build());
     requests.onCompleted();
 
     assertThat(observer.awaitDone().isOk()).isTrue();
@@ -109,17 +132,25 @@ class HealthAndReflectionTest {
     ManagedChannel channel = start(kind, false);
     HeaderCapture capture = new HeaderCapture();
     RecordingObserver<ServerReflectionResponse> v1 = new RecordingObserver<>();
-    capture.on(ServerReflectionGrpc.newStub(channel)).serverReflectionInfo(v1)
+    capture
+        .on(ServerReflectionGrpc.newStub(channel))
+        .serverReflectionInfo(v1)
         .onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-    RecordingObserver<io.grpc.reflection.v1alpha.ServerReflectionResponse> v1alpha = new RecordingObserver<>();
-    io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(v1alpha)
-        .onNext(io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder().setListServices("").build());
+    RecordingObserver<io.grpc.reflection.v1alpha.ServerReflectionResponse> v1alpha =
+        new RecordingObserver<>();
+    io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(channel)
+        .serverReflectionInfo(v1alpha)
+        .onNext(
+            io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder()
+                .setListServices("")
+                .build());
 
     assertThat(v1.awaitDone().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
     assertThat(v1alpha.awaitDone().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
     // The backend's own UNIMPLEMENTED says who answered, unlike a gateway's.
     assertThat(capture.servedBy().name()).isEqualTo(kind.cliName() + "-hr");
-    assertThat(capture.servedBy().method()).isEqualTo("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo");
+    assertThat(capture.servedBy().method())
+        .isEqualTo("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo");
   }
 
   @ParameterizedTest
@@ -127,14 +158,21 @@ class HealthAndReflectionTest {
   void unknownMethodIsUnimplementedWithServedBy(Kind kind) throws IOException {
     ManagedChannel channel = start(kind, false);
     HeaderCapture capture = new HeaderCapture();
-    MethodDescriptor<byte[], byte[]> unknown = MethodDescriptor.<byte[], byte[]>newBuilder(RAW, RAW)
-        .setFullMethodName(kind.serviceName() + "/NoSuchMethod")
-        .setType(MethodDescriptor.MethodType.UNARY)
-        .build();
+    MethodDescriptor<byte[], byte[]> unknown =
+        MethodDescriptor.<byte[], byte[]>newBuilder(RAW, RAW)
+            .setFullMethodName(kind.serviceName() + "/NoSuchMethod")
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .build();
 
-    StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-        () -> ClientCalls.blockingUnaryCall(ClientInterceptors.intercept(channel, capture.interceptor()),
-            unknown, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]));
+    StatusRuntimeException error =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                ClientCalls.blockingUnaryCall(
+                    ClientInterceptors.intercept(channel, capture.interceptor()),
+                    unknown,
+                    CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
+                    new byte[0]));
 
     assertThat(error).isNotNull();
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
@@ -145,19 +183,20 @@ class HealthAndReflectionTest {
     assertThat(capture.servedBy().method()).isEqualTo("/" + kind.serviceName() + "/NoSuchMethod");
   }
 
-  private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
+  private static final MethodDescriptor.Marshaller<byte[]> RAW =
+      new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+          return new ByteArrayInputStream(value);
+        }
 
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
+        @Override
+        public byte[] parse(InputStream stream) {
+          try {
+            return stream.readAllBytes();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
 }

@@ -18,20 +18,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The issue's acceptance checks through a client that is not grpc-java: Python grpcio running
- * src/test/python/grpcio_check.py against in-process servers. Skipped only when python3 or its
- * grpc module (Debian package python3-grpcio) is missing.
+ * src/test/python/grpcio_check.py against in-process servers. Skipped only when python3 or its grpc
+ * module (Debian package python3-grpcio) is missing.
  */
 class PythonGrpcioInteropTest {
 
   private static final Path SCRIPT =
       Path.of(System.getProperty("basedir", "."), "src", "test", "python", "grpcio_check.py");
+
   /**
    * Debian's interpreter first: a pyenv python3 on PATH usually lacks python3-grpcio. The system
    * property {@code python3} names one interpreter to use instead.
    */
-  private static final List<String> INTERPRETERS = System.getProperty("python3") != null
-      ? List.of(System.getProperty("python3"))
-      : List.of("/usr/bin/python3", "python3");
+  private static final List<String> INTERPRETERS =
+      System.getProperty("python3") != null
+          ? List.of(System.getProperty("python3"))
+          : List.of("/usr/bin/python3", "python3");
 
   private static String python;
   private static String missing;
@@ -49,9 +51,10 @@ class PythonGrpcioInteropTest {
         return;
       }
     }
-    missing = anyPython
-        ? "python3 cannot import the grpc module: install the Debian package python3-grpcio"
-        : "python3 not found (tried " + INTERPRETERS + ")";
+    missing =
+        anyPython
+            ? "python3 cannot import the grpc module: install the Debian package python3-grpcio"
+            : "python3 not found (tried " + INTERPRETERS + ")";
   }
 
   /** Skips per test (not in @BeforeAll) so the reports count and explain the skip. */
@@ -73,26 +76,50 @@ class PythonGrpcioInteropTest {
   @ValueSource(booleans = {true, false})
   void grpcioSeesWhatTheIssueRequires(boolean reflection) throws Exception {
     try (LogCapture logs = new LogCapture();
-        SampleServer greeter = SampleServer.builder(SampleServer.Kind.GREETER)
-            .name("py-greeter").reflection(reflection).graceSeconds(2).start();
-        SampleServer user = SampleServer.builder(SampleServer.Kind.USER)
-            .name("py-user").reflection(reflection).graceSeconds(2).start()) {
-      ChildProcess script = ChildProcess.start(List.of(python, SCRIPT.toString(),
-          "--greeter", "127.0.0.1:" + greeter.port(),
-          "--user", "127.0.0.1:" + user.port(),
-          "--reflection-expected", Boolean.toString(reflection),
-          "--greeter-name", "py-greeter",
-          "--user-name", "py-user"), Map.of(), dir);
+        SampleServer greeter =
+            SampleServer.builder(SampleServer.Kind.GREETER)
+                .name("py-greeter")
+                .reflection(reflection)
+                .graceSeconds(2)
+                .start();
+        SampleServer user =
+            SampleServer.builder(SampleServer.Kind.USER)
+                .name("py-user")
+                .reflection(reflection)
+                .graceSeconds(2)
+                .start()) {
+      ChildProcess script =
+          ChildProcess.start(
+              List.of(
+                  python,
+                  SCRIPT.toString(),
+                  "--greeter",
+                  "127.0.0.1:" + greeter.port(),
+                  "--user",
+                  "127.0.0.1:" + user.port(),
+                  "--reflection-expected",
+                  Boolean.toString(reflection),
+                  "--greeter-name",
+                  "py-greeter",
+                  "--user-name",
+                  "py-user"),
+              Map.of(),
+              dir);
       int exit = script.awaitExit();
-      String output = String.join("\n", script.stdout()) + "\n" + String.join("\n", script.stderr());
+      String output =
+          String.join("\n", script.stdout()) + "\n" + String.join("\n", script.stderr());
 
       assertThat(exit).as(output).isZero();
-      assertThat(script.stdout()).as(output).contains("OK: 0 check(s) failed")
+      assertThat(script.stdout())
+          .as(output)
+          .contains("OK: 0 check(s) failed")
           .anyMatch(line -> line.startsWith("PASS user Login with no metadata"))
           .anyMatch(line -> line.startsWith("PASS greeter reflection v1"))
           .noneMatch(line -> line.startsWith("FAIL"));
       // What the services logged while serving the script contains no password either.
-      assertThat(logs.text()).contains("rejected").doesNotContain("alice-secret", "admin-secret", "wrong-password");
+      assertThat(logs.text())
+          .contains("rejected")
+          .doesNotContain("alice-secret", "admin-secret", "wrong-password");
     }
   }
 }

@@ -25,10 +25,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** The command line: help, usage and startup errors in-process; serving and SIGTERM in a child JVM. */
+/**
+ * The command line: help, usage and startup errors in-process; serving and SIGTERM in a child JVM.
+ */
 class SampleServicesMainTest {
 
-  private static final Pattern LISTENING = Pattern.compile("LISTENING (greeter|user) (\\S+) (\\S+):(\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("LISTENING (greeter|user) (\\S+) (\\S+):(\\d+)");
 
   @TempDir Path dir;
   private final Clients clients = new Clients();
@@ -52,8 +55,18 @@ class SampleServicesMainTest {
   void helpListsEveryFlagAndTheOutputLine(String kind) {
     assertThat(run(kind, "--help")).isZero();
 
-    assertThat(out.toString()).contains("--port", "--name", "--bind", "--reflection", "--tls-cert", "--tls-key",
-        "--grace-seconds", "--help", "LISTENING <kind> <name> <host>:<port>", "default: 0.0.0.0");
+    assertThat(out.toString())
+        .contains(
+            "--port",
+            "--name",
+            "--bind",
+            "--reflection",
+            "--tls-cert",
+            "--tls-key",
+            "--grace-seconds",
+            "--help",
+            "LISTENING <kind> <name> <host>:<port>",
+            "default: 0.0.0.0");
     if (kind.equals("user")) {
       assertThat(out.toString()).contains("--users", "alice/alice-secret", "admin/admin-secret");
     } else {
@@ -71,10 +84,13 @@ class SampleServicesMainTest {
 
   @Test
   void startupErrorsAreOneLineAndExitWithOne() throws Exception {
-    Path users = Files.writeString(dir.resolve("users.yaml"), "roles: {user: [Login]}\nusers:\n  - username: [bob\n");
+    Path users =
+        Files.writeString(
+            dir.resolve("users.yaml"), "roles: {user: [Login]}\nusers:\n  - username: [bob\n");
 
     assertThat(run("user", "--port", "0", "--users", users.toString())).isEqualTo(1);
-    assertThat(err.toString()).startsWith("sample-services user: error: users file " + users + ", line ");
+    assertThat(err.toString())
+        .startsWith("sample-services user: error: users file " + users + ", line ");
     assertThat(err.toString().lines()).hasSize(1);
     assertThat(run("greeter", "--port", "0", "--tls-cert", users.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("--tls-cert and --tls-key must be given together");
@@ -82,11 +98,23 @@ class SampleServicesMainTest {
 
   @Test
   void servesPrintsOneListeningLineAndDrainsOnSigterm() throws Exception {
-    try (ChildProcess child = ChildProcess.start(
-        ChildProcess.javaCommand(SampleServicesMain.class.getName(),
-            "greeter", "--port", "0", "--bind", "127.0.0.1", "--name", "cli-svc", "--grace-seconds", "20"),
-        Map.of("POD_NAME", "cli-pod-1", "POD_NAMESPACE", "cli-ns"), dir)) {
-      Matcher listening = LISTENING.matcher(child.awaitStdout(line -> line.startsWith("LISTENING")));
+    try (ChildProcess child =
+        ChildProcess.start(
+            ChildProcess.javaCommand(
+                SampleServicesMain.class.getName(),
+                "greeter",
+                "--port",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--name",
+                "cli-svc",
+                "--grace-seconds",
+                "20"),
+            Map.of("POD_NAME", "cli-pod-1", "POD_NAMESPACE", "cli-ns"),
+            dir)) {
+      Matcher listening =
+          LISTENING.matcher(child.awaitStdout(line -> line.startsWith("LISTENING")));
       assertThat(listening.matches()).isTrue();
       assertThat(listening.group(1)).isEqualTo("greeter");
       assertThat(listening.group(2)).isEqualTo("cli-svc");
@@ -96,15 +124,19 @@ class SampleServicesMainTest {
 
       ManagedChannel channel = clients.plaintext(port);
       HeaderCapture capture = new HeaderCapture();
-      capture.on(GreeterGrpc.newBlockingStub(channel)).withDeadlineAfter(10, TimeUnit.SECONDS)
+      capture
+          .on(GreeterGrpc.newBlockingStub(channel))
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
           .sayHello(HelloRequest.newBuilder().setName("cli").build());
       assertThat(capture.servedBy().name()).isEqualTo("cli-svc");
       assertThat(capture.servedBy().pod()).isEqualTo("cli-pod-1");
       assertThat(capture.servedBy().namespace()).isEqualTo("cli-ns");
 
       RecordingObserver<HelloReply> stream = new RecordingObserver<>();
-      GreeterGrpc.newStub(channel).sayHelloStreamReply(
-          HelloRequest.newBuilder().setName("s").setCount(5).setIntervalMillis(200).build(), stream);
+      GreeterGrpc.newStub(channel)
+          .sayHelloStreamReply(
+              HelloRequest.newBuilder().setName("s").setCount(5).setIntervalMillis(200).build(),
+              stream);
       org.awaitility.Awaitility.await().until(() -> !stream.values().isEmpty());
       child.terminate();
 

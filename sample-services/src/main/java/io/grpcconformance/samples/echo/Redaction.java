@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Decides which request metadata values are secrets and how they are echoed instead: as
- * {@code redacted:sha256:<hex>} so a test can prove the value arrived intact without the secret
- * appearing in any response, log or report.
+ * Decides which request metadata values are secrets and how they are echoed instead: as {@code
+ * redacted:sha256:<hex>} so a test can prove the value arrived intact without the secret appearing
+ * in any response, log or report.
  */
 public final class Redaction {
 
@@ -19,9 +19,9 @@ public final class Redaction {
   private Redaction() {}
 
   /**
-   * Whether the value of metadata key {@code key} is a secret: {@code password},
-   * {@code authorization}, {@code proxy-authorization}, {@code cookie}, any key ending in
-   * {@code -token}, and the {@code -bin} variants of all of these.
+   * Whether the value of metadata key {@code key} is a secret: {@code password}, {@code
+   * authorization}, {@code proxy-authorization}, {@code cookie}, any key ending in {@code -token},
+   * and the {@code -bin} variants of all of these.
    */
   public static boolean isSecret(String key) {
     String k = key.toLowerCase(Locale.ROOT);

@@ -42,7 +42,8 @@ final class RequestEchoes {
     int kept = 0;
     for (int i = 0; i < total; i++) {
       String name = new String(entries[2 * i], StandardCharsets.US_ASCII);
-      Header header = Header.newBuilder().setName(name).setValue(echoValue(name, entries[2 * i + 1])).build();
+      Header header =
+          Header.newBuilder().setName(name).setValue(echoValue(name, entries[2 * i + 1])).build();
       // Each repeated entry costs its size plus a tag byte and a length varint (at most 3 bytes).
       int cost = header.getSerializedSize() + 4;
       if (used + cost > MAX_ECHO_BYTES - 64) {

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a sample service reported about a call it served, decoded from the response headers:
- * {@code x-served-by}, {@code x-served-pod}, {@code x-served-namespace}, {@code x-served-method},
- * {@code x-request-authority} and the request metadata echoed in {@code x-request-echo-bin}.
+ * What a sample service reported about a call it served, decoded from the response headers: {@code
+ * x-served-by}, {@code x-served-pod}, {@code x-served-namespace}, {@code x-served-method}, {@code
+ * x-request-authority} and the request metadata echoed in {@code x-request-echo-bin}.
  *
  * @param name the instance name ({@code --name})
  * @param pod the pod name
@@ -30,14 +30,19 @@ public record ServedBy(
 
   /** The serving instance's {@code --name}. */
   public static final Metadata.Key<String> SERVED_BY = ascii("x-served-by");
+
   /** The serving pod (POD_NAME, hostname fallback). */
   public static final Metadata.Key<String> SERVED_POD = ascii("x-served-pod");
+
   /** The serving namespace (POD_NAMESPACE, "local" fallback). */
   public static final Metadata.Key<String> SERVED_NAMESPACE = ascii("x-served-namespace");
+
   /** The full method served, {@code /pkg.Service/Method}. */
   public static final Metadata.Key<String> SERVED_METHOD = ascii("x-served-method");
+
   /** The {@code :authority} the backend received. */
   public static final Metadata.Key<String> REQUEST_AUTHORITY = ascii("x-request-authority");
+
   /** A serialized {@code grpcconformance.echo.RequestEcho}. */
   public static final Metadata.Key<byte[]> REQUEST_ECHO =
       Metadata.Key.of("x-request-echo-bin", Metadata.BINARY_BYTE_MARSHALLER);
@@ -70,11 +75,14 @@ public record ServedBy(
       try {
         echo = RequestEcho.parseFrom(echoBytes);
       } catch (InvalidProtocolBufferException e) {
-        throw new IllegalArgumentException("x-request-echo-bin is not a RequestEcho: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "x-request-echo-bin is not a RequestEcho: " + e.getMessage(), e);
       }
     }
     List<EchoedHeader> headers =
-        echo.getHeadersList().stream().map(h -> new EchoedHeader(h.getName(), h.getValue())).toList();
+        echo.getHeadersList().stream()
+            .map(h -> new EchoedHeader(h.getName(), h.getValue()))
+            .toList();
     return Optional.of(
         new ServedBy(
             name,
@@ -96,7 +104,9 @@ public record ServedBy(
     return headerValues(name).stream().findFirst();
   }
 
-  /** Whether secret header {@code name} reached the backend with exactly the value {@code secret}. */
+  /**
+   * Whether secret header {@code name} reached the backend with exactly the value {@code secret}.
+   */
   public boolean receivedSecret(String name, String secret) {
     return headerValues(name).contains(Redaction.redact(secret));
   }

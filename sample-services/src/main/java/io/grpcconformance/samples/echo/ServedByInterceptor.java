@@ -74,7 +74,8 @@ public final class ServedByInterceptor implements ServerInterceptor {
     @Override
     public void close(Status status, Metadata trailers) {
       // An error before any message (auth failure, UNIMPLEMENTED, INVALID_ARGUMENT) would otherwise
-      // be a trailers-only response: send the headers first so clients see them as initial metadata.
+      // be a trailers-only response: send the headers first so clients see them as initial
+      // metadata.
       if (!headersSent) {
         try {
           sendHeaders(new Metadata());

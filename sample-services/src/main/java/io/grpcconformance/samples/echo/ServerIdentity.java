@@ -16,7 +16,10 @@ public record ServerIdentity(String name, String pod, String namespace) {
   /** Namespace reported outside Kubernetes, when neither a value nor POD_NAMESPACE is given. */
   public static final String DEFAULT_NAMESPACE = "local";
 
-  /** Pod name: explicit value, else env POD_NAME (Downward API), else env HOSTNAME, else the hostname. */
+  /**
+   * Pod name: explicit value, else env POD_NAME (Downward API), else env HOSTNAME, else the
+   * hostname.
+   */
   public static String resolvePod(String explicit, Map<String, String> env) {
     if (explicit != null && !explicit.isBlank()) {
       return explicit;
@@ -34,7 +37,10 @@ public record ServerIdentity(String name, String pod, String namespace) {
     }
   }
 
-  /** Namespace: explicit value, else env POD_NAMESPACE (Downward API), else {@value #DEFAULT_NAMESPACE}. */
+  /**
+   * Namespace: explicit value, else env POD_NAMESPACE (Downward API), else {@value
+   * #DEFAULT_NAMESPACE}.
+   */
   public static String resolveNamespace(String explicit, Map<String, String> env) {
     if (explicit != null && !explicit.isBlank()) {
       return explicit;

@@ -10,25 +10,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The {@code helloworld.Greeter} service: unary {@code SayHello}, server-streaming
- * {@code SayHelloStreamReply} and bidirectional {@code SayHelloBidiStream}, all replying
- * {@code Hello <name>} and all honouring flow control and cancellation.
+ * The {@code helloworld.Greeter} service: unary {@code SayHello}, server-streaming {@code
+ * SayHelloStreamReply} and bidirectional {@code SayHelloBidiStream}, all replying {@code Hello
+ * <name>} and all honouring flow control and cancellation.
  */
 public final class GreeterService extends GreeterGrpc.GreeterImplBase {
 
   /** Replies sent by {@code SayHelloStreamReply} when the request's count is 0. */
   public static final int DEFAULT_STREAM_COUNT = 3;
+
   /** Upper bound of a request's count. */
   public static final int MAX_STREAM_COUNT = 1_000_000;
+
   /** Upper bound of a request's interval_millis (one minute). */
   public static final int MAX_INTERVAL_MILLIS = 60_000;
 
   private final ScheduledExecutorService scheduler;
   private final LongAdder repliesSent = new LongAdder();
 
-  /**
-   * A Greeter whose streaming replies are timed on {@code scheduler}; gRPC threads never sleep.
-   */
+  /** A Greeter whose streaming replies are timed on {@code scheduler}; gRPC threads never sleep. */
   public GreeterService(ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
   }
@@ -41,13 +41,15 @@ public final class GreeterService extends GreeterGrpc.GreeterImplBase {
   }
 
   @Override
-  public void sayHelloStreamReply(HelloRequest request, StreamObserver<HelloReply> responseObserver) {
+  public void sayHelloStreamReply(
+      HelloRequest request, StreamObserver<HelloReply> responseObserver) {
     ServerCallStreamObserver<HelloReply> observer =
         (ServerCallStreamObserver<HelloReply>) responseObserver;
     if (request.getCount() < 0 || request.getCount() > MAX_STREAM_COUNT) {
       observer.onError(
           Status.INVALID_ARGUMENT
-              .withDescription("count must be in 0.." + MAX_STREAM_COUNT + ", got " + request.getCount())
+              .withDescription(
+                  "count must be in 0.." + MAX_STREAM_COUNT + ", got " + request.getCount())
               .asRuntimeException());
       return;
     }
@@ -55,7 +57,9 @@ public final class GreeterService extends GreeterGrpc.GreeterImplBase {
       observer.onError(
           Status.INVALID_ARGUMENT
               .withDescription(
-                  "interval_millis must be in 0.." + MAX_INTERVAL_MILLIS + ", got "
+                  "interval_millis must be in 0.."
+                      + MAX_INTERVAL_MILLIS
+                      + ", got "
                       + request.getIntervalMillis())
               .asRuntimeException());
       return;
@@ -65,7 +69,8 @@ public final class GreeterService extends GreeterGrpc.GreeterImplBase {
   }
 
   @Override
-  public StreamObserver<HelloRequest> sayHelloBidiStream(StreamObserver<HelloReply> responseObserver) {
+  public StreamObserver<HelloRequest> sayHelloBidiStream(
+      StreamObserver<HelloReply> responseObserver) {
     return new BidiGreeting((ServerCallStreamObserver<HelloReply>) responseObserver, repliesSent);
   }
 

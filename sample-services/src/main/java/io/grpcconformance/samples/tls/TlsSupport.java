@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.net.ssl.SSLException;
 
-/** Builds the server-side TLS context of a sample service: PEM files, ALPN h2, TLS 1.2 and 1.3 only. */
+/**
+ * Builds the server-side TLS context of a sample service: PEM files, ALPN h2, TLS 1.2 and 1.3 only.
+ */
 public final class TlsSupport {
 
   /** The protocol versions a sample service accepts. */
@@ -29,14 +31,19 @@ public final class TlsSupport {
     }
     try {
       // GrpcSslContexts.configure sets ALPN to h2 and the HTTP/2-approved cipher suites.
-      return GrpcSslContexts.configure(SslContextBuilder.forServer(certPem.toFile(), keyPem.toFile()))
+      return GrpcSslContexts.configure(
+              SslContextBuilder.forServer(certPem.toFile(), keyPem.toFile()))
           .protocols(PROTOCOLS)
           .build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "tls: cannot use certificate " + certPem + " with key " + keyPem
+          "tls: cannot use certificate "
+              + certPem
+              + " with key "
+              + keyPem
               + " (expected a PEM certificate chain and an unencrypted PEM PKCS#8 key): "
-              + e.getClass().getSimpleName(), e);
+              + e.getClass().getSimpleName(),
+          e);
     }
   }
 }

@@ -3,7 +3,10 @@ package io.grpcconformance.samples.user;
 import java.security.MessageDigest;
 import java.util.Objects;
 
-/** One User-service account: a username, a role, and the SHA-256 of its password (never the password). */
+/**
+ * One User-service account: a username, a role, and the SHA-256 of its password (never the
+ * password).
+ */
 public final class Account {
 
   private final String username;
@@ -15,7 +18,8 @@ public final class Account {
     this.username = Objects.requireNonNull(username, "username");
     this.role = Objects.requireNonNull(role, "role");
     if (passwordSha256 == null || passwordSha256.length != 32) {
-      throw new IllegalArgumentException("account " + username + ": password hash must be 32 bytes");
+      throw new IllegalArgumentException(
+          "account " + username + ": password hash must be 32 bytes");
     }
     this.passwordSha256 = passwordSha256.clone();
   }

@@ -18,10 +18,13 @@ public final class Accounts {
 
   /** Permission granting every method. */
   public static final String ALL_METHODS = "*";
+
   /** The methods of {@code com.example.User} a role may be granted. */
   public static final Set<String> METHODS = Set.of("Login", "GetUser", "DeleteUser");
+
   /** Longer usernames are rejected before any lookup. */
   public static final int MAX_USERNAME_CHARS = 256;
+
   /** Longer passwords are rejected before hashing. */
   public static final int MAX_PASSWORD_CHARS = 1024;
 
@@ -48,7 +51,9 @@ public final class Accounts {
     this.byUsername = Collections.unmodifiableMap(users);
   }
 
-  /** Accounts with the given role → permitted methods table (method names or {@value #ALL_METHODS}). */
+  /**
+   * Accounts with the given role → permitted methods table (method names or {@value #ALL_METHODS}).
+   */
   public static Accounts of(Map<String, Set<String>> rolePermissions, List<Account> accounts) {
     return new Accounts(rolePermissions, accounts);
   }

@@ -24,7 +24,8 @@ public final class UserService extends UserGrpc.UserImplBase {
   /** A service whose directory lists every account. */
   public UserService(Accounts accounts) {
     for (Account account : accounts.all()) {
-      directory.put(account.username(),
+      directory.put(
+          account.username(),
           UserRecord.newBuilder().setUsername(account.username()).setRole(account.role()).build());
     }
   }
@@ -42,10 +43,13 @@ public final class UserService extends UserGrpc.UserImplBase {
   @Override
   public void getUser(GetUserRequest request, StreamObserver<UserRecord> responseObserver) {
     String username =
-        request.getUsername().isEmpty() ? AuthInterceptor.ACCOUNT.get().username() : request.getUsername();
+        request.getUsername().isEmpty()
+            ? AuthInterceptor.ACCOUNT.get().username()
+            : request.getUsername();
     UserRecord record = directory.get(username);
     if (record == null) {
-      responseObserver.onError(Status.NOT_FOUND.withDescription("no user " + quoted(username)).asRuntimeException());
+      responseObserver.onError(
+          Status.NOT_FOUND.withDescription("no user " + quoted(username)).asRuntimeException());
       return;
     }
     responseObserver.onNext(record);
@@ -54,15 +58,21 @@ public final class UserService extends UserGrpc.UserImplBase {
 
   /** Removes the named record; deleting an absent user is OK with {@code deleted=false}. */
   @Override
-  public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserReply> responseObserver) {
+  public void deleteUser(
+      DeleteUserRequest request, StreamObserver<DeleteUserReply> responseObserver) {
     if (request.getUsername().isEmpty()) {
       responseObserver.onError(
-          Status.INVALID_ARGUMENT.withDescription("username must not be empty").asRuntimeException());
+          Status.INVALID_ARGUMENT
+              .withDescription("username must not be empty")
+              .asRuntimeException());
       return;
     }
     boolean deleted = directory.remove(request.getUsername()) != null;
     responseObserver.onNext(
-        DeleteUserReply.newBuilder().setUsername(request.getUsername()).setDeleted(deleted).build());
+        DeleteUserReply.newBuilder()
+            .setUsername(request.getUsername())
+            .setDeleted(deleted)
+            .build());
     responseObserver.onCompleted();
   }
 

@@ -45,10 +45,13 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class UsersFile {
 
-  private static final Pattern USERNAME = Pattern.compile("[\\x21-\\x7e]{1," + Accounts.MAX_USERNAME_CHARS + "}");
-  private static final Pattern PASSWORD = Pattern.compile("[\\x20-\\x7e]{1," + Accounts.MAX_PASSWORD_CHARS + "}");
+  private static final Pattern USERNAME =
+      Pattern.compile("[\\x21-\\x7e]{1," + Accounts.MAX_USERNAME_CHARS + "}");
+  private static final Pattern PASSWORD =
+      Pattern.compile("[\\x20-\\x7e]{1," + Accounts.MAX_PASSWORD_CHARS + "}");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-  private static final Set<String> USER_KEYS = Set.of("username", "password", "passwordSha256", "role");
+  private static final Set<String> USER_KEYS =
+      Set.of("username", "password", "passwordSha256", "role");
 
   private final String source;
 
@@ -62,7 +65,8 @@ public final class UsersFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UsersFileException(file.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
+      throw new UsersFileException(
+          file.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
     return parse(text, file.toString());
   }
@@ -80,11 +84,14 @@ public final class UsersFile {
     try {
       root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      // getMessage() would quote the offending line, which may hold a password: use the problem only.
+      // getMessage() would quote the offending line, which may hold a password: use the problem
+      // only.
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new UsersFileException(source, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + e.getProblem());
+      throw new UsersFileException(
+          source, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + e.getProblem());
     } catch (YAMLException e) {
-      throw new UsersFileException(source, 0, "not valid YAML (" + e.getClass().getSimpleName() + ")");
+      throw new UsersFileException(
+          source, 0, "not valid YAML (" + e.getClass().getSimpleName() + ")");
     }
     if (root == null) {
       throw new UsersFileException(source, 1, "is empty; expected the keys 'roles' and 'users'");
@@ -112,14 +119,21 @@ public final class UsersFile {
         throw error(tuple.getKeyNode(), "role '" + role + "' is defined twice");
       }
       if (!(tuple.getValueNode() instanceof SequenceNode methods)) {
-        throw error(tuple.getValueNode(), "role '" + role + "' must list methods, e.g. [Login, GetUser] or [\"*\"]");
+        throw error(
+            tuple.getValueNode(),
+            "role '" + role + "' must list methods, e.g. [Login, GetUser] or [\"*\"]");
       }
       Set<String> permitted = new LinkedHashSet<>();
       for (Node methodNode : methods.getValue()) {
         String method = scalar(methodNode, "a method name");
         if (!method.equals(Accounts.ALL_METHODS) && !Accounts.METHODS.contains(method)) {
-          throw error(methodNode, "role '" + role + "': unknown method '" + method
-              + "' (expected Login, GetUser, DeleteUser or \"*\")");
+          throw error(
+              methodNode,
+              "role '"
+                  + role
+                  + "': unknown method '"
+                  + method
+                  + "' (expected Login, GetUser, DeleteUser or \"*\")");
         }
         permitted.add(method);
       }
@@ -139,8 +153,11 @@ public final class UsersFile {
       Node usernameNode = required(fields, entry, "username");
       String username = scalar(usernameNode, "username");
       if (!USERNAME.matcher(username).matches()) {
-        throw error(usernameNode, "username must be 1.." + Accounts.MAX_USERNAME_CHARS
-            + " printable ASCII characters without spaces");
+        throw error(
+            usernameNode,
+            "username must be 1.."
+                + Accounts.MAX_USERNAME_CHARS
+                + " printable ASCII characters without spaces");
       }
       if (!seen.add(username)) {
         throw error(usernameNode, "user '" + username + "' is defined twice");
@@ -148,7 +165,8 @@ public final class UsersFile {
       Node roleNode = required(fields, entry, "role");
       String role = scalar(roleNode, "role");
       if (!roles.containsKey(role)) {
-        throw error(roleNode, "user '" + username + "': role '" + role + "' is not defined under 'roles'");
+        throw error(
+            roleNode, "user '" + username + "': role '" + role + "' is not defined under 'roles'");
       }
       accounts.add(new Account(username, role, passwordHash(fields, entry, username)));
     }
@@ -159,14 +177,20 @@ public final class UsersFile {
     Node plain = fields.get("password");
     Node hashed = fields.get("passwordSha256");
     if ((plain == null) == (hashed == null)) {
-      throw error(entry, "user '" + username + "': give exactly one of 'password' and 'passwordSha256'");
+      throw error(
+          entry, "user '" + username + "': give exactly one of 'password' and 'passwordSha256'");
     }
     if (plain != null) {
       // Never echo the value: the messages below only describe it.
       String password = scalar(plain, "password");
       if (!PASSWORD.matcher(password).matches()) {
-        throw error(plain, "user '" + username + "': password must be 1.." + Accounts.MAX_PASSWORD_CHARS
-            + " printable ASCII characters (it travels as gRPC metadata)");
+        throw error(
+            plain,
+            "user '"
+                + username
+                + "': password must be 1.."
+                + Accounts.MAX_PASSWORD_CHARS
+                + " printable ASCII characters (it travels as gRPC metadata)");
       }
       return Accounts.hash(password);
     }
@@ -179,14 +203,23 @@ public final class UsersFile {
 
   private Map<String, Node> mapping(Node node, String what, Set<String> allowedKeys) {
     if (!(node instanceof MappingNode mapping)) {
-      throw error(node, what + " must be a mapping with keys " + String.join(", ", new TreeSet<>(allowedKeys)));
+      throw error(
+          node,
+          what + " must be a mapping with keys " + String.join(", ", new TreeSet<>(allowedKeys)));
     }
     Map<String, Node> fields = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       String key = scalar(tuple.getKeyNode(), "a key");
       if (!allowedKeys.contains(key)) {
-        throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + " (allowed: "
-            + String.join(", ", new TreeSet<>(allowedKeys)) + ")");
+        throw error(
+            tuple.getKeyNode(),
+            "unknown key '"
+                + key
+                + "' in "
+                + what
+                + " (allowed: "
+                + String.join(", ", new TreeSet<>(allowedKeys))
+                + ")");
       }
       if (fields.put(key, tuple.getValueNode()) != null) {
         throw error(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);

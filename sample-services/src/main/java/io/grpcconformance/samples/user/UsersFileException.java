@@ -1,6 +1,8 @@
 package io.grpcconformance.samples.user;
 
-/** A {@code --users} file that cannot be used; the message names the file and, when known, the line. */
+/**
+ * A {@code --users} file that cannot be used; the message names the file and, when known, the line.
+ */
 public final class UsersFileException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What a test can see of the request that reached the backend: x-served-* and x-request-echo-bin. */
+/**
+ * What a test can see of the request that reached the backend: x-served-* and x-request-echo-bin.
+ */
 class ServedByHeadersTest {
 
   private static SampleServer server;
@@ -28,8 +30,12 @@ class ServedByHeadersTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = SampleServer.builder(SampleServer.Kind.GREETER)
-        .name("echo-v1").podName("echo-v1-7d9f-abcde").podNamespace("gateway-conformance-app").start();
+    server =
+        SampleServer.builder(SampleServer.Kind.GREETER)
+            .name("echo-v1")
+            .podName("echo-v1-7d9f-abcde")
+            .podNamespace("gateway-conformance-app")
+            .start();
   }
 
   @AfterAll
@@ -43,12 +49,14 @@ class ServedByHeadersTest {
   }
 
   private ServedBy sayHello(Metadata requestHeaders, String authority) {
-    NettyChannelBuilder builder = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext();
+    NettyChannelBuilder builder =
+        NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext();
     if (authority != null) {
       builder.overrideAuthority(authority);
     }
     HeaderCapture capture = new HeaderCapture();
-    capture.on(GreeterGrpc.newBlockingStub(clients.track(builder)), requestHeaders)
+    capture
+        .on(GreeterGrpc.newBlockingStub(clients.track(builder)), requestHeaders)
         .withDeadlineAfter(10, TimeUnit.SECONDS)
         .sayHello(HelloRequest.newBuilder().setName("e").build());
     return capture.servedBy();
@@ -75,7 +83,9 @@ class ServedByHeadersTest {
     headers.put(ascii("x-header-set"), "set-value");
     headers.put(ascii("x-multi"), "first");
     headers.put(ascii("x-multi"), "second");
-    headers.put(Metadata.Key.of("trace-bin", Metadata.BINARY_BYTE_MARSHALLER), new byte[] {0, 1, (byte) 0xfe});
+    headers.put(
+        Metadata.Key.of("trace-bin", Metadata.BINARY_BYTE_MARSHALLER),
+        new byte[] {0, 1, (byte) 0xfe});
 
     ServedBy servedBy = sayHello(headers, null);
 
@@ -83,33 +93,38 @@ class ServedByHeadersTest {
     assertThat(servedBy.headerValues("X-Multi")).containsExactly("first", "second");
     assertThat(servedBy.header("trace-bin")).contains("AAH+");
     assertThat(servedBy.header("x-absent")).isEmpty();
-    assertThat(servedBy.headers()).extracting(ServedBy.EchoedHeader::name)
+    assertThat(servedBy.headers())
+        .extracting(ServedBy.EchoedHeader::name)
         .containsSubsequence("x-header-set", "x-multi", "x-multi", "trace-bin");
     assertThat(servedBy.echoTruncated()).isFalse();
   }
 
   @Test
   void redactsSecretsSoTheyNeverComeBack() {
-    Map<String, String> secrets = Map.of(
-        "password", "pa55-word-one",
-        "authorization", "Bearer tok-abc-123",
-        "cookie", "session=cookie-secret-9",
-        "x-api-token", "api-token-secret-7");
+    Map<String, String> secrets =
+        Map.of(
+            "password", "pa55-word-one",
+            "authorization", "Bearer tok-abc-123",
+            "cookie", "session=cookie-secret-9",
+            "x-api-token", "api-token-secret-7");
     Metadata headers = new Metadata();
     secrets.forEach((name, value) -> headers.put(ascii(name), value));
-    headers.put(Metadata.Key.of("password-bin", Metadata.BINARY_BYTE_MARSHALLER),
+    headers.put(
+        Metadata.Key.of("password-bin", Metadata.BINARY_BYTE_MARSHALLER),
         "binary-secret-5".getBytes(StandardCharsets.UTF_8));
 
     HeaderCapture capture = new HeaderCapture();
-    capture.on(GreeterGrpc.newBlockingStub(clients.plaintext(server.port())), headers)
+    capture
+        .on(GreeterGrpc.newBlockingStub(clients.plaintext(server.port())), headers)
         .withDeadlineAfter(10, TimeUnit.SECONDS)
         .sayHello(HelloRequest.newBuilder().setName("r").build());
     ServedBy servedBy = capture.servedBy();
 
-    secrets.forEach((name, value) -> {
-      assertThat(servedBy.receivedSecret(name, value)).as(name).isTrue();
-      assertThat(servedBy.header(name)).get().asString().startsWith(Redaction.PREFIX);
-    });
+    secrets.forEach(
+        (name, value) -> {
+          assertThat(servedBy.receivedSecret(name, value)).as(name).isTrue();
+          assertThat(servedBy.header(name)).get().asString().startsWith(Redaction.PREFIX);
+        });
     assertThat(servedBy.headerValues("password-bin"))
         .containsExactly(Redaction.redact("binary-secret-5".getBytes(StandardCharsets.UTF_8)));
     assertThat(servedBy.receivedSecret("password", "some-other-value")).isFalse();
@@ -123,10 +138,12 @@ class ServedByHeadersTest {
   @Test
   void streamingResponsesCarryTheHeadersToo() {
     HeaderCapture capture = new HeaderCapture();
-    Iterator<?> replies = capture.on(GreeterGrpc.newBlockingStub(clients.plaintext(server.port())))
-        .withDeadlineAfter(10, TimeUnit.SECONDS)
-        .sayHelloStreamReply(HelloRequest.newBuilder().setName("s").setCount(2).build());
-    replies.forEachRemaining(r -> { });
+    Iterator<?> replies =
+        capture
+            .on(GreeterGrpc.newBlockingStub(clients.plaintext(server.port())))
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .sayHelloStreamReply(HelloRequest.newBuilder().setName("s").setCount(2).build());
+    replies.forEachRemaining(r -> {});
 
     assertThat(capture.servedBy().name()).isEqualTo("echo-v1");
     assertThat(capture.servedBy().method()).isEqualTo("/helloworld.Greeter/SayHelloStreamReply");
@@ -142,16 +159,21 @@ class ServedByHeadersTest {
     }
 
     HeaderCapture capture = new HeaderCapture();
-    capture.on(GreeterGrpc.newBlockingStub(clients.plaintext(server.port())), headers)
+    capture
+        .on(GreeterGrpc.newBlockingStub(clients.plaintext(server.port())), headers)
         .withDeadlineAfter(10, TimeUnit.SECONDS)
         .sayHello(HelloRequest.newBuilder().setName("l").build());
     ServedBy servedBy = capture.servedBy();
 
-    assertThat(servedBy.header("x-long")).contains("truncated:sha256:"
-        + java.util.HexFormat.of().formatHex(Redaction.sha256(longValue.getBytes(StandardCharsets.US_ASCII)))
-        + ":bytes=2000");
+    assertThat(servedBy.header("x-long"))
+        .contains(
+            "truncated:sha256:"
+                + java.util.HexFormat.of()
+                    .formatHex(Redaction.sha256(longValue.getBytes(StandardCharsets.US_ASCII)))
+                + ":bytes=2000");
     assertThat(servedBy.echoTruncated()).isTrue();
-    assertThat(capture.headers().get(ServedBy.REQUEST_ECHO).length).isLessThanOrEqualTo(RequestEchoes.MAX_ECHO_BYTES);
+    assertThat(capture.headers().get(ServedBy.REQUEST_ECHO).length)
+        .isLessThanOrEqualTo(RequestEchoes.MAX_ECHO_BYTES);
   }
 
   @Test
@@ -168,14 +190,16 @@ class ServedByHeadersTest {
 
   @Test
   void podAndNamespaceComeFromTheDownwardApiEnvironment() {
-    Map<String, String> env = Map.of("POD_NAME", "greeter-v2-abc", "POD_NAMESPACE", "apps", "HOSTNAME", "host-1");
+    Map<String, String> env =
+        Map.of("POD_NAME", "greeter-v2-abc", "POD_NAMESPACE", "apps", "HOSTNAME", "host-1");
 
     assertThat(ServerIdentity.resolvePod(null, env)).isEqualTo("greeter-v2-abc");
     assertThat(ServerIdentity.resolveNamespace(null, env)).isEqualTo("apps");
     assertThat(ServerIdentity.resolvePod("explicit", env)).isEqualTo("explicit");
     assertThat(ServerIdentity.resolvePod(null, Map.of("HOSTNAME", "host-1"))).isEqualTo("host-1");
     assertThat(ServerIdentity.resolvePod(null, Map.of())).isNotBlank();
-    assertThat(ServerIdentity.resolveNamespace(null, Map.of())).isEqualTo(ServerIdentity.DEFAULT_NAMESPACE);
+    assertThat(ServerIdentity.resolveNamespace(null, Map.of()))
+        .isEqualTo(ServerIdentity.DEFAULT_NAMESPACE);
   }
 
   @Test

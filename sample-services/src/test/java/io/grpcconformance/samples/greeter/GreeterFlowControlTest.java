@@ -32,9 +32,12 @@ class GreeterFlowControlTest {
 
   /** Replies of about 2 KiB each: 2000 of them (4 MiB) dwarf every window involved. */
   private static final String LONG_NAME = "x".repeat(2048);
+
   private static final int COUNT = 2000;
+
   /** Client window 16 KiB + server onReady threshold 32 KiB + transport slack, in replies. */
   private static final int BOUND = 200;
+
   /** How long the sent count must stay bounded while the client reads nothing. */
   private static final Duration STALL = Duration.ofMillis(700);
 
@@ -47,7 +50,11 @@ class GreeterFlowControlTest {
   void start() throws Exception {
     scheduler = Executors.newSingleThreadScheduledExecutor();
     service = new GreeterService(scheduler);
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
+    server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(service)
+            .build()
+            .start();
   }
 
   @AfterEach
@@ -58,17 +65,24 @@ class GreeterFlowControlTest {
   }
 
   private GreeterGrpc.GreeterStub slowClient() {
-    int port = server.getListenSockets().stream().map(a -> ((InetSocketAddress) a).getPort()).findFirst().orElseThrow();
-    return GreeterGrpc.newStub(clients.track(NettyChannelBuilder.forAddress("127.0.0.1", port)
-        .usePlaintext()
-        .flowControlWindow(16 * 1024)));
+    int port =
+        server.getListenSockets().stream()
+            .map(a -> ((InetSocketAddress) a).getPort())
+            .findFirst()
+            .orElseThrow();
+    return GreeterGrpc.newStub(
+        clients.track(
+            NettyChannelBuilder.forAddress("127.0.0.1", port)
+                .usePlaintext()
+                .flowControlWindow(16 * 1024)));
   }
 
   @Test
   void serverStreamingPausesForASlowConsumer() {
     ManualObserver<HelloRequest, HelloReply> observer = new ManualObserver<>();
-    slowClient().sayHelloStreamReply(
-        HelloRequest.newBuilder().setName(LONG_NAME).setCount(COUNT).build(), observer);
+    slowClient()
+        .sayHelloStreamReply(
+            HelloRequest.newBuilder().setName(LONG_NAME).setCount(COUNT).build(), observer);
 
     await().until(() -> service.repliesSent() > 0);
     await().during(STALL).atMost(STALL.multipliedBy(4)).until(() -> service.repliesSent() < BOUND);

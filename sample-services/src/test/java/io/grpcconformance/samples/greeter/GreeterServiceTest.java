@@ -46,18 +46,26 @@ class GreeterServiceTest {
   }
 
   private GreeterGrpc.GreeterBlockingStub blocking() {
-    return GreeterGrpc.newBlockingStub(clients.plaintext(server.port())).withDeadlineAfter(10, TimeUnit.SECONDS);
+    return GreeterGrpc.newBlockingStub(clients.plaintext(server.port()))
+        .withDeadlineAfter(10, TimeUnit.SECONDS);
   }
 
   private GreeterGrpc.GreeterStub async() {
-    return GreeterGrpc.newStub(clients.plaintext(server.port())).withDeadlineAfter(20, TimeUnit.SECONDS);
+    return GreeterGrpc.newStub(clients.plaintext(server.port()))
+        .withDeadlineAfter(20, TimeUnit.SECONDS);
   }
 
   @Test
   void sayHelloRepliesWithTheNameAndServedBy() {
     HeaderCapture capture = new HeaderCapture();
-    HelloReply reply = capture.on(blocking()).sayHello(
-        HelloRequest.newBuilder().setName("world").setPayload(ByteString.copyFrom(new byte[1234])).build());
+    HelloReply reply =
+        capture
+            .on(blocking())
+            .sayHello(
+                HelloRequest.newBuilder()
+                    .setName("world")
+                    .setPayload(ByteString.copyFrom(new byte[1234]))
+                    .build());
 
     assertThat(reply.getMessage()).isEqualTo("Hello world");
     assertThat(reply.getIndex()).isZero();
@@ -68,7 +76,8 @@ class GreeterServiceTest {
 
   @Test
   void streamReplyDefaultsToThreeReplies() {
-    Iterator<HelloReply> replies = blocking().sayHelloStreamReply(HelloRequest.newBuilder().setName("s").build());
+    Iterator<HelloReply> replies =
+        blocking().sayHelloStreamReply(HelloRequest.newBuilder().setName("s").build());
     List<HelloReply> all = new ArrayList<>();
     replies.forEachRemaining(all::add);
 
@@ -79,8 +88,10 @@ class GreeterServiceTest {
   @Test
   void streamReplySendsCountRepliesIntervalApart() {
     long started = System.nanoTime();
-    Iterator<HelloReply> replies = blocking().sayHelloStreamReply(
-        HelloRequest.newBuilder().setName("t").setCount(4).setIntervalMillis(100).build());
+    Iterator<HelloReply> replies =
+        blocking()
+            .sayHelloStreamReply(
+                HelloRequest.newBuilder().setName("t").setCount(4).setIntervalMillis(100).build());
     List<Integer> indexes = new ArrayList<>();
     replies.forEachRemaining(r -> indexes.add(r.getIndex()));
     long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -93,12 +104,17 @@ class GreeterServiceTest {
   @Test
   void streamReplyRejectsANegativeCountWithServedBy() {
     HeaderCapture capture = new HeaderCapture();
-    Iterator<HelloReply> replies = capture.on(blocking())
-        .sayHelloStreamReply(HelloRequest.newBuilder().setName("x").setCount(-1).build());
+    Iterator<HelloReply> replies =
+        capture
+            .on(blocking())
+            .sayHelloStreamReply(HelloRequest.newBuilder().setName("x").setCount(-1).build());
 
     assertThatThrownBy(replies::hasNext)
         .isInstanceOf(StatusRuntimeException.class)
-        .satisfies(e -> assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        .satisfies(
+            e ->
+                assertThat(Status.fromThrowable(e).getCode())
+                    .isEqualTo(Status.Code.INVALID_ARGUMENT));
     assertThat(capture.servedBy().name()).isEqualTo("greeter-test");
   }
 
@@ -106,8 +122,16 @@ class GreeterServiceTest {
   void streamReplyStopsWhenTheClientCancels() throws Exception {
     RecordingObserver<HelloReply> observer = new RecordingObserver<>();
     Context.CancellableContext context = Context.current().withCancellation();
-    context.run(() -> async().sayHelloStreamReply(
-        HelloRequest.newBuilder().setName("c").setCount(1000).setIntervalMillis(20).build(), observer));
+    context.run(
+        () ->
+            async()
+                .sayHelloStreamReply(
+                    HelloRequest.newBuilder()
+                        .setName("c")
+                        .setCount(1000)
+                        .setIntervalMillis(20)
+                        .build(),
+                    observer));
     org.awaitility.Awaitility.await().until(() -> observer.values().size() >= 2);
 
     context.cancel(null);
@@ -130,7 +154,8 @@ class GreeterServiceTest {
     requests.onCompleted();
 
     assertThat(observer.awaitDone().isOk()).isTrue();
-    assertThat(observer.values()).extracting(HelloReply::getMessage)
+    assertThat(observer.values())
+        .extracting(HelloReply::getMessage)
         .containsExactly("Hello n0", "Hello n1", "Hello n2", "Hello n3", "Hello n4");
     assertThat(observer.values()).extracting(HelloReply::getIndex).containsExactly(0, 1, 2, 3, 4);
     assertThat(capture.servedBy().method()).isEqualTo("/helloworld.Greeter/SayHelloBidiStream");

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A child process whose stdout and stderr go to files (reading pipes while the JDK's process
- * reaper drains them at exit can fail with "Stream closed").
+ * A child process whose stdout and stderr go to files (reading pipes while the JDK's process reaper
+ * drains them at exit can fail with "Stream closed").
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -34,29 +34,46 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   /** Starts {@code command} with extra environment variables, its output going to {@code dir}. */
-  public static ChildProcess start(List<String> command, Map<String, String> env, Path dir) throws IOException {
+  public static ChildProcess start(List<String> command, Map<String, String> env, Path dir)
+      throws IOException {
     Path out = Files.createTempFile(dir, "child", ".stdout");
     Path err = Files.createTempFile(dir, "child", ".stderr");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().putAll(env);
     return new ChildProcess(builder.start(), out, err);
   }
 
   /** A command running {@code mainClass} of this test's classpath in a fresh JVM. */
   public static List<String> javaCommand(String mainClass, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), mainClass));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
     command.addAll(List.of(args));
     return command;
   }
 
   /** Waits for a complete stdout line matching {@code predicate} and returns it. */
   public String awaitStdout(Predicate<String> predicate) {
-    await().atMost(CHILD_TIMEOUT).until(() -> completeLines(stdout).stream().anyMatch(predicate) || !process.isAlive());
-    return completeLines(stdout).stream().filter(predicate).findFirst()
-        .orElseThrow(() -> new AssertionError("child exited with " + process.exitValue()
-            + "; stdout=" + stdout() + " stderr=" + stderr()));
+    await()
+        .atMost(CHILD_TIMEOUT)
+        .until(() -> completeLines(stdout).stream().anyMatch(predicate) || !process.isAlive());
+    return completeLines(stdout).stream()
+        .filter(predicate)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "child exited with "
+                        + process.exitValue()
+                        + "; stdout="
+                        + stdout()
+                        + " stderr="
+                        + stderr()));
   }
 
   /** Waits for the exit and returns the exit status. */

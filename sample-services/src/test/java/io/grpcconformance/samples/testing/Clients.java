@@ -24,12 +24,16 @@ public final class Clients implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (ManagedChannel channel : channels) {
       channel.shutdownNow();
     }
-    for (ManagedChannel channel : channels) {
-      channel.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      for (ManagedChannel channel : channels) {
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     channels.clear();
   }

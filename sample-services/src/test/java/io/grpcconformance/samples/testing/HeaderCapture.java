@@ -25,7 +25,8 @@ public final class HeaderCapture {
 
   /** {@code stub} sending {@code requestHeaders} and recording into this capture. */
   public <S extends AbstractStub<S>> S on(S stub, Metadata requestHeaders) {
-    return stub.withInterceptors(interceptor(), MetadataUtils.newAttachHeadersInterceptor(requestHeaders));
+    return stub.withInterceptors(
+        interceptor(), MetadataUtils.newAttachHeadersInterceptor(requestHeaders));
   }
 
   /** The last response's initial metadata (null when none arrived). */

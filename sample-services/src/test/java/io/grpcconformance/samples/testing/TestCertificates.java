@@ -35,6 +35,7 @@ public final class TestCertificates {
 
   /** Validity of generated certificates. */
   private static final Duration VALIDITY = Duration.ofDays(2);
+
   /** Keeps the file names of several certificates in one directory apart. */
   private static final AtomicInteger FILES = new AtomicInteger();
 
@@ -66,15 +67,16 @@ public final class TestCertificates {
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-        builder.addExtension(Extension.extendedKeyUsage, false,
-            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        builder.addExtension(
+            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       } catch (CertIOException e) {
         throw new IOException(e);
       }
       X509Certificate leaf = sign(builder, keys);
       String base = names[0].replaceAll("[^A-Za-z0-9.-]", "_") + "-" + FILES.incrementAndGet();
       Path cert = write(dir.resolve(base + ".crt"), leaf);
-      Path key = write(dir.resolve(base + ".key"), new JcaPKCS8Generator(leafKeys.getPrivate(), null));
+      Path key =
+          write(dir.resolve(base + ".key"), new JcaPKCS8Generator(leafKeys.getPrivate(), null));
       Path ca = write(dir.resolve(base + "-ca.crt"), certificate);
       return new Pem(cert, key, ca);
     }
@@ -83,20 +85,23 @@ public final class TestCertificates {
   private TestCertificates() {}
 
   /** A new self-signed CA named {@code commonName}. */
-  public static Authority newAuthority(String commonName) throws IOException, GeneralSecurityException {
+  public static Authority newAuthority(String commonName)
+      throws IOException, GeneralSecurityException {
     KeyPair keys = newKeyPair();
     X500Name name = new X500Name("CN=" + commonName);
     JcaX509v3CertificateBuilder builder = builder(name, name, keys);
     try {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      builder.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     } catch (CertIOException e) {
       throw new IOException(e);
     }
     return new Authority(keys, sign(builder, keys), name);
   }
 
-  private static JcaX509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair subjectKeys) {
+  private static JcaX509v3CertificateBuilder builder(
+      X500Name issuer, X500Name subject, KeyPair subjectKeys) {
     Instant now = Instant.now();
     return new JcaX509v3CertificateBuilder(
         issuer,
@@ -111,7 +116,9 @@ public final class TestCertificates {
       throws GeneralSecurityException {
     try {
       return new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+          .getCertificate(
+              builder.build(
+                  new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
     }
@@ -124,7 +131,8 @@ public final class TestCertificates {
   }
 
   private static Path write(Path file, Object pemObject) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(writer)) {
+    try (Writer writer = Files.newBufferedWriter(file);
+        JcaPEMWriter pem = new JcaPEMWriter(writer)) {
       pem.writeObject(pemObject);
     }
     return file;

@@ -10,10 +10,10 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
-import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -38,7 +38,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TLS on a sample service with a certificate for "localhost" issued by a test CA (BouncyCastle). */
+/**
+ * TLS on a sample service with a certificate for "localhost" issued by a test CA (BouncyCastle).
+ */
 class TlsTest {
 
   @TempDir static Path dir;
@@ -49,7 +51,11 @@ class TlsTest {
   @BeforeAll
   static void start() throws Exception {
     pem = TestCertificates.newAuthority("sample-services-test-ca").issue(dir, "localhost");
-    server = SampleServer.builder(SampleServer.Kind.GREETER).name("greeter-tls").tls(pem.cert(), pem.key()).start();
+    server =
+        SampleServer.builder(SampleServer.Kind.GREETER)
+            .name("greeter-tls")
+            .tls(pem.cert(), pem.key())
+            .start();
   }
 
   @AfterAll
@@ -68,20 +74,24 @@ class TlsTest {
       context.protocols(protocols);
     }
     SslContext ssl = context.build();
-    return clients.track(NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-        .sslContext(ssl)
-        .overrideAuthority(authority));
+    return clients.track(
+        NettyChannelBuilder.forAddress("127.0.0.1", server.port())
+            .sslContext(ssl)
+            .overrideAuthority(authority));
   }
 
   @Test
   void servesOverTls13Or12ForTheCertifiedName() throws Exception {
     HeaderCapture capture = new HeaderCapture();
     AtomicReference<SSLSession> session = new AtomicReference<>();
-    GreeterGrpc.GreeterBlockingStub stub = capture.on(GreeterGrpc.newBlockingStub(tlsChannel("localhost")))
-        .withInterceptors(new SessionCapture(session))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
+    GreeterGrpc.GreeterBlockingStub stub =
+        capture
+            .on(GreeterGrpc.newBlockingStub(tlsChannel("localhost")))
+            .withInterceptors(new SessionCapture(session))
+            .withDeadlineAfter(10, TimeUnit.SECONDS);
 
-    assertThat(stub.sayHello(HelloRequest.newBuilder().setName("tls").build()).getMessage()).isEqualTo("Hello tls");
+    assertThat(stub.sayHello(HelloRequest.newBuilder().setName("tls").build()).getMessage())
+        .isEqualTo("Hello tls");
     assertThat(capture.servedBy().name()).isEqualTo("greeter-tls");
     assertThat(capture.servedBy().authority()).isEqualTo("localhost");
     assertThat(session.get().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
@@ -90,9 +100,10 @@ class TlsTest {
   @Test
   void acceptsAClientLimitedToTls12() throws Exception {
     AtomicReference<SSLSession> session = new AtomicReference<>();
-    GreeterGrpc.GreeterBlockingStub stub = GreeterGrpc.newBlockingStub(tlsChannel("localhost", "TLSv1.2"))
-        .withInterceptors(new SessionCapture(session))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
+    GreeterGrpc.GreeterBlockingStub stub =
+        GreeterGrpc.newBlockingStub(tlsChannel("localhost", "TLSv1.2"))
+            .withInterceptors(new SessionCapture(session))
+            .withDeadlineAfter(10, TimeUnit.SECONDS);
 
     stub.sayHello(HelloRequest.newBuilder().setName("v12").build());
 
@@ -101,11 +112,14 @@ class TlsTest {
 
   @Test
   void aNameOutsideTheCertificateFailsTheHandshake() throws Exception {
-    GreeterGrpc.GreeterBlockingStub stub = GreeterGrpc.newBlockingStub(tlsChannel("wrong.example.com"))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
+    GreeterGrpc.GreeterBlockingStub stub =
+        GreeterGrpc.newBlockingStub(tlsChannel("wrong.example.com"))
+            .withDeadlineAfter(10, TimeUnit.SECONDS);
 
-    StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-        () -> stub.sayHello(HelloRequest.newBuilder().setName("x").build()));
+    StatusRuntimeException error =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> stub.sayHello(HelloRequest.newBuilder().setName("x").build()));
 
     assertThat(error).isNotNull();
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
@@ -115,11 +129,14 @@ class TlsTest {
 
   @Test
   void aPlaintextClientIsRefused() {
-    GreeterGrpc.GreeterBlockingStub stub = GreeterGrpc.newBlockingStub(clients.plaintext(server.port()))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
+    GreeterGrpc.GreeterBlockingStub stub =
+        GreeterGrpc.newBlockingStub(clients.plaintext(server.port()))
+            .withDeadlineAfter(10, TimeUnit.SECONDS);
 
-    StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class,
-        () -> stub.sayHello(HelloRequest.newBuilder().setName("x").build()));
+    StatusRuntimeException error =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> stub.sayHello(HelloRequest.newBuilder().setName("x").build()));
 
     assertThat(error).isNotNull();
     assertThat(error.getStatus().getCode()).isIn(Status.Code.UNAVAILABLE, Status.Code.INTERNAL);
@@ -127,16 +144,26 @@ class TlsTest {
 
   @Test
   void unusableKeyFilesAreAClearStartupErrorWithoutKeyMaterial() throws Exception {
-    Path notAKey = Files.writeString(dir.resolve("not-a-key.pem"), "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWJ5dGVz\n-----END PRIVATE KEY-----\n");
+    Path notAKey =
+        Files.writeString(
+            dir.resolve("not-a-key.pem"),
+            "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWJ5dGVz\n-----END PRIVATE KEY-----\n");
 
-    assertThatThrownBy(() -> SampleServer.builder(SampleServer.Kind.GREETER).tls(pem.cert(), notAKey).start())
+    assertThatThrownBy(
+            () -> SampleServer.builder(SampleServer.Kind.GREETER).tls(pem.cert(), notAKey).start())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("tls: cannot use certificate " + pem.cert() + " with key " + notAKey)
+        .hasMessageStartingWith(
+            "tls: cannot use certificate " + pem.cert() + " with key " + notAKey)
         .hasMessageNotContaining("c2VjcmV0LWJ5dGVz");
-    assertThatThrownBy(() -> SampleServer.builder(SampleServer.Kind.GREETER).tls(pem.cert(), dir.resolve("absent.key")).start())
+    assertThatThrownBy(
+            () ->
+                SampleServer.builder(SampleServer.Kind.GREETER)
+                    .tls(pem.cert(), dir.resolve("absent.key"))
+                    .start())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tls: cannot read " + dir.resolve("absent.key"));
-    assertThatThrownBy(() -> SampleServer.builder(SampleServer.Kind.GREETER).tls(pem.cert(), null).start())
+    assertThatThrownBy(
+            () -> SampleServer.builder(SampleServer.Kind.GREETER).tls(pem.cert(), null).start())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--tls-cert and --tls-key must be given together");
   }
@@ -164,13 +191,15 @@ class TlsTest {
       return new SimpleForwardingClientCall<>(next.newCall(method, options)) {
         @Override
         public void start(Listener<RespT> listener, Metadata headers) {
-          super.start(new SimpleForwardingClientCallListener<>(listener) {
-            @Override
-            public void onHeaders(Metadata responseHeaders) {
-              session.set(getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
-              super.onHeaders(responseHeaders);
-            }
-          }, headers);
+          super.start(
+              new SimpleForwardingClientCallListener<>(listener) {
+                @Override
+                public void onHeaders(Metadata responseHeaders) {
+                  session.set(getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+                  super.onHeaders(responseHeaders);
+                }
+              },
+              headers);
         }
       };
     }

@@ -52,7 +52,8 @@ class AuthInterceptorTest {
   }
 
   private UserGrpc.UserBlockingStub stub(Metadata headers) {
-    return capture.on(UserGrpc.newBlockingStub(clients.plaintext(server.port())), headers)
+    return capture
+        .on(UserGrpc.newBlockingStub(clients.plaintext(server.port())), headers)
         .withDeadlineAfter(10, TimeUnit.SECONDS);
   }
 
@@ -68,11 +69,13 @@ class AuthInterceptorTest {
   }
 
   private Status.Code code(Metadata headers, Function<UserGrpc.UserBlockingStub, Object> call) {
-    StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> call.apply(stub(headers)));
+    StatusRuntimeException error =
+        catchThrowableOfType(StatusRuntimeException.class, () -> call.apply(stub(headers)));
     if (error == null) {
       return Status.Code.OK;
     }
-    assertThat(error.getStatus().getDescription()).doesNotContain(ALICE_SECRET, ADMIN_SECRET, WRONG_SECRET);
+    assertThat(error.getStatus().getDescription())
+        .doesNotContain(ALICE_SECRET, ADMIN_SECRET, WRONG_SECRET);
     return error.getStatus().getCode();
   }
 
@@ -82,7 +85,8 @@ class AuthInterceptorTest {
 
   @Test
   void aliceLogsIn() {
-    LoginReply reply = stub(credentials("alice", ALICE_SECRET)).login(LoginRequest.getDefaultInstance());
+    LoginReply reply =
+        stub(credentials("alice", ALICE_SECRET)).login(LoginRequest.getDefaultInstance());
 
     assertThat(reply.getUsername()).isEqualTo("alice");
     assertThat(reply.getRole()).isEqualTo("user");
@@ -107,10 +111,17 @@ class AuthInterceptorTest {
 
   @Test
   void wrongPasswordAndUnknownUserAreUnauthenticatedAlike() {
-    StatusRuntimeException wrong = catchThrowableOfType(StatusRuntimeException.class,
-        () -> stub(credentials("alice", WRONG_SECRET)).login(LoginRequest.getDefaultInstance()));
-    StatusRuntimeException unknown = catchThrowableOfType(StatusRuntimeException.class,
-        () -> stub(credentials("mallory", ALICE_SECRET)).login(LoginRequest.getDefaultInstance()));
+    StatusRuntimeException wrong =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                stub(credentials("alice", WRONG_SECRET)).login(LoginRequest.getDefaultInstance()));
+    StatusRuntimeException unknown =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                stub(credentials("mallory", ALICE_SECRET))
+                    .login(LoginRequest.getDefaultInstance()));
 
     assertThat(wrong.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -124,9 +135,13 @@ class AuthInterceptorTest {
   void aForbiddenMethodIsPermissionDenied() {
     Metadata alice = credentials("alice", ALICE_SECRET);
 
-    assertThat(code(alice, s -> s.deleteUser(DeleteUserRequest.newBuilder().setUsername("admin").build())))
+    assertThat(
+            code(
+                alice,
+                s -> s.deleteUser(DeleteUserRequest.newBuilder().setUsername("admin").build())))
         .isEqualTo(Status.Code.PERMISSION_DENIED);
-    assertThat(code(alice, s -> s.getUser(GetUserRequest.newBuilder().setUsername("admin").build())))
+    assertThat(
+            code(alice, s -> s.getUser(GetUserRequest.newBuilder().setUsername("admin").build())))
         .isEqualTo(Status.Code.OK);
   }
 
@@ -135,13 +150,19 @@ class AuthInterceptorTest {
     Metadata admin = credentials("admin", ADMIN_SECRET);
 
     assertThat(stub(admin).login(LoginRequest.getDefaultInstance()).getRole()).isEqualTo("admin");
-    assertThat(stub(admin).getUser(GetUserRequest.newBuilder().setUsername("alice").build()).getRole())
+    assertThat(
+            stub(admin).getUser(GetUserRequest.newBuilder().setUsername("alice").build()).getRole())
         .isEqualTo("user");
-    DeleteUserReply deleted = stub(admin).deleteUser(DeleteUserRequest.newBuilder().setUsername("alice").build());
+    DeleteUserReply deleted =
+        stub(admin).deleteUser(DeleteUserRequest.newBuilder().setUsername("alice").build());
     assertThat(deleted.getDeleted()).isTrue();
-    assertThat(stub(admin).deleteUser(DeleteUserRequest.newBuilder().setUsername("alice").build()).getDeleted())
+    assertThat(
+            stub(admin)
+                .deleteUser(DeleteUserRequest.newBuilder().setUsername("alice").build())
+                .getDeleted())
         .isFalse();
-    assertThat(code(admin, s -> s.getUser(GetUserRequest.newBuilder().setUsername("alice").build())))
+    assertThat(
+            code(admin, s -> s.getUser(GetUserRequest.newBuilder().setUsername("alice").build())))
         .isEqualTo(Status.Code.NOT_FOUND);
     assertThat(code(admin, s -> s.deleteUser(DeleteUserRequest.getDefaultInstance())))
         .isEqualTo(Status.Code.INVALID_ARGUMENT);
@@ -175,9 +196,11 @@ class AuthInterceptorTest {
   @Test
   void binaryCredentialKeysAreNotCredentials() {
     Metadata binary = new Metadata();
-    binary.put(Metadata.Key.of("username-bin", Metadata.BINARY_BYTE_MARSHALLER),
+    binary.put(
+        Metadata.Key.of("username-bin", Metadata.BINARY_BYTE_MARSHALLER),
         "alice".getBytes(StandardCharsets.US_ASCII));
-    binary.put(Metadata.Key.of("password-bin", Metadata.BINARY_BYTE_MARSHALLER),
+    binary.put(
+        Metadata.Key.of("password-bin", Metadata.BINARY_BYTE_MARSHALLER),
         ALICE_SECRET.getBytes(StandardCharsets.US_ASCII));
 
     assertThat(login(binary)).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -185,9 +208,11 @@ class AuthInterceptorTest {
 
   @Test
   void credentialsInTheRequestBodyAreIgnored() {
-    LoginRequest adminInBody = LoginRequest.newBuilder().setUsername("admin").setPassword(ADMIN_SECRET).build();
+    LoginRequest adminInBody =
+        LoginRequest.newBuilder().setUsername("admin").setPassword(ADMIN_SECRET).build();
 
-    assertThat(code(new Metadata(), s -> s.login(adminInBody))).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(code(new Metadata(), s -> s.login(adminInBody)))
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
     LoginReply reply = stub(credentials("alice", ALICE_SECRET)).login(adminInBody);
     assertThat(reply.getUsername()).isEqualTo("alice");
     assertThat(reply.getRole()).isEqualTo("user");
@@ -206,7 +231,9 @@ class AuthInterceptorTest {
     login(new Metadata());
     login(credentials("alice", null));
     login(credentials("alice", WRONG_SECRET));
-    code(credentials("alice", ALICE_SECRET), s -> s.deleteUser(DeleteUserRequest.newBuilder().setUsername("x").build()));
+    code(
+        credentials("alice", ALICE_SECRET),
+        s -> s.deleteUser(DeleteUserRequest.newBuilder().setUsername("x").build()));
 
     assertThat(login(credentials("alice", ALICE_SECRET))).isEqualTo(Status.Code.OK);
     assertThat(login(credentials("admin", ADMIN_SECRET))).isEqualTo(Status.Code.OK);

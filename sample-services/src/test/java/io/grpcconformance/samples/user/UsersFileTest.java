@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Loading {@code --users} files, and clear errors naming the line for malformed ones. */
 class UsersFileTest {
 
-  private static final String VALID = """
+  private static final String VALID =
+      """
       roles:
         reader: [Login, GetUser]
         ops: ["*"]
@@ -37,7 +38,8 @@ class UsersFileTest {
         - username: carol
           passwordSha256: %s
           role: ops
-      """.formatted(HexFormat.of().formatHex(Accounts.hash("carol-pw-2")));
+      """
+          .formatted(HexFormat.of().formatHex(Accounts.hash("carol-pw-2")));
 
   @TempDir Path dir;
   private final Clients clients = new Clients();
@@ -63,11 +65,13 @@ class UsersFileTest {
   @Test
   void aServerUsesTheFileInsteadOfTheDemoAccounts() throws Exception {
     Path file = Files.writeString(dir.resolve("users.yaml"), VALID);
-    try (SampleServer server = SampleServer.builder(SampleServer.Kind.USER).users(file).graceSeconds(1).start()) {
+    try (SampleServer server =
+        SampleServer.builder(SampleServer.Kind.USER).users(file).graceSeconds(1).start()) {
       assertThat(call(server, "bob", "bob-pw-1", false)).isEqualTo(Status.Code.OK);
       assertThat(call(server, "bob", "bob-pw-1", true)).isEqualTo(Status.Code.PERMISSION_DENIED);
       assertThat(call(server, "carol", "carol-pw-2", true)).isEqualTo(Status.Code.OK);
-      assertThat(call(server, "alice", "alice-secret", false)).isEqualTo(Status.Code.UNAUTHENTICATED);
+      assertThat(call(server, "alice", "alice-secret", false))
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
   }
 
@@ -75,29 +79,36 @@ class UsersFileTest {
     Metadata headers = new Metadata();
     headers.put(AuthInterceptor.USERNAME, username);
     headers.put(AuthInterceptor.PASSWORD, password);
-    UserGrpc.UserBlockingStub stub = UserGrpc.newBlockingStub(clients.plaintext(server.port()))
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
-    StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> {
-      if (delete) {
-        stub.deleteUser(DeleteUserRequest.newBuilder().setUsername("nobody").build());
-      } else {
-        stub.login(LoginRequest.getDefaultInstance());
-      }
-    });
+    UserGrpc.UserBlockingStub stub =
+        UserGrpc.newBlockingStub(clients.plaintext(server.port()))
+            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+            .withDeadlineAfter(10, TimeUnit.SECONDS);
+    StatusRuntimeException error =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () -> {
+              if (delete) {
+                stub.deleteUser(DeleteUserRequest.newBuilder().setUsername("nobody").build());
+              } else {
+                stub.login(LoginRequest.getDefaultInstance());
+              }
+            });
     return error == null ? Status.Code.OK : error.getStatus().getCode();
   }
 
   @Test
   void aMalformedFileFailsStartupNamingTheFileAndLine() throws Exception {
-    Path file = Files.writeString(dir.resolve("broken.yaml"), """
-        roles:
-          user: [Login]
-        users:
-          - username: bob
-            password: "top-secret-pw
-            role: user
-        """);
+    Path file =
+        Files.writeString(
+            dir.resolve("broken.yaml"),
+            """
+            roles:
+              user: [Login]
+            users:
+              - username: bob
+                password: "top-secret-pw
+                role: user
+            """);
 
     assertThatThrownBy(() -> SampleServer.builder(SampleServer.Kind.USER).users(file).start())
         .isInstanceOf(UsersFileException.class)
@@ -107,22 +118,25 @@ class UsersFileTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      unknown role           | 7 | role 'admin' is not defined  | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    password: pw-secret-1\\n    role: user\\n  - username: eve\\n    role: admin\\n    password: pw-secret-1
-      unknown method         | 2 | unknown method 'Logout'      | roles:\\n  user: [Login, Logout]\\nusers: []
-      missing password       | 3 | exactly one of 'password'    | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user
-      both password forms    | 3 | exactly one of 'password'    | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user\\n    password: pw-secret-1\\n    passwordSha256: 00
-      duplicate user         | 6 | 'bob' is defined twice       | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    password: pw-secret-1\\n    role: user\\n  - username: bob\\n    password: pw-secret-1\\n    role: user
-      unknown user key       | 5 | unknown key 'pasword'        | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user\\n    pasword: pw-secret-1
-      bad hash               | 5 | 64 hexadecimal digits        | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user\\n    passwordSha256: xyz
-      missing users          | 1 | missing key 'users'          | roles: {user: [Login]}
-      unknown top-level key  | 2 | unknown key 'accounts'       | roles: {user: [Login]}\\naccounts: []
-      root not a mapping     | 1 | must be a mapping            | - just\\n- a list
-      empty password         | 4 | password must not be empty   | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    password: ""\\n    role: user
-      role not a list        | 2 | must list methods            | roles:\\n  user: Login\\nusers: []
-      username with space    | 3 | without spaces               | roles: {user: [Login]}\\nusers:\\n  - username: bob smith\\n    password: pw-secret-1\\n    role: user
-      empty file             | 1 | is empty                     | \\n
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          unknown role           | 7 | role 'admin' is not defined  | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    password: pw-secret-1\\n    role: user\\n  - username: eve\\n    role: admin\\n    password: pw-secret-1
+          unknown method         | 2 | unknown method 'Logout'      | roles:\\n  user: [Login, Logout]\\nusers: []
+          missing password       | 3 | exactly one of 'password'    | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user
+          both password forms    | 3 | exactly one of 'password'    | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user\\n    password: pw-secret-1\\n    passwordSha256: 00
+          duplicate user         | 6 | 'bob' is defined twice       | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    password: pw-secret-1\\n    role: user\\n  - username: bob\\n    password: pw-secret-1\\n    role: user
+          unknown user key       | 5 | unknown key 'pasword'        | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user\\n    pasword: pw-secret-1
+          bad hash               | 5 | 64 hexadecimal digits        | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    role: user\\n    passwordSha256: xyz
+          missing users          | 1 | missing key 'users'          | roles: {user: [Login]}
+          unknown top-level key  | 2 | unknown key 'accounts'       | roles: {user: [Login]}\\naccounts: []
+          root not a mapping     | 1 | must be a mapping            | - just\\n- a list
+          empty password         | 4 | password must not be empty   | roles: {user: [Login]}\\nusers:\\n  - username: bob\\n    password: ""\\n    role: user
+          role not a list        | 2 | must list methods            | roles:\\n  user: Login\\nusers: []
+          username with space    | 3 | without spaces               | roles: {user: [Login]}\\nusers:\\n  - username: bob smith\\n    password: pw-secret-1\\n    role: user
+          empty file             | 1 | is empty                     | \\n
+          """)
   void reportsTheProblemAndItsLine(String label, int line, String problem, String escapedYaml) {
     String yaml = escapedYaml.replace("\\n", "\n");
 
@@ -132,6 +146,20 @@ class UsersFileTest {
         .hasMessageStartingWith("users file users.yaml, line " + line + ": ")
         .hasMessageContaining(problem)
         .hasMessageNotContaining("pw-secret-1");
+  }
+
+  @Test
+  void theReadmeExampleIsAValidUsersFile() throws Exception {
+    String readme = Files.readString(Path.of(System.getProperty("basedir", "."), "README.md"));
+    String section = readme.substring(readme.indexOf("#### Users file"));
+    String yaml =
+        section.substring(
+            section.indexOf("```yaml") + "```yaml".length(), section.indexOf("```\n", 10));
+
+    Accounts accounts = UsersFile.parse(yaml, "README.md");
+
+    assertThat(accounts.authenticate("alice", "alice-secret")).isPresent();
+    assertThat(accounts.authenticate("admin", "admin-secret")).isPresent();
   }
 
   @Test
