@@ -46,7 +46,12 @@ public final class IpCidr {
     }
     String addressText = text.substring(0, slash);
     String prefixText = text.substring(slash + 1);
-    byte[] address = parseAddress(addressText);
+    byte[] address;
+    try {
+      address = parseAddress(addressText);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a CIDR: " + e.getMessage());
+    }
     int bits = address.length * 8;
     int prefix;
     try {

@@ -202,9 +202,17 @@ public final class ManifestLoader {
     }
   }
 
+  /** The field a type error is at, as a JSON path ({@code spec.ingress[0].ports[0].endPort: }). */
   private static String fieldOf(JacksonException e) {
-    String path = e.getPathReference();
-    return path == null || path.isEmpty() ? "" : "at " + path + ": ";
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "" : path + ": ";
   }
 
   private static String firstLine(String message) {
