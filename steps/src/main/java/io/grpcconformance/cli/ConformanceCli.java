@@ -19,22 +19,26 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 success, 1 unexpected failure, 2 bad input (usage, manifests or policies).",
-      "Run 'conformance-cli help COMMAND' or 'conformance-cli COMMAND --help' for a command's options."
+      "",
+      "Run 'conformance-cli help COMMAND' or 'conformance-cli COMMAND --help' for a command's"
+          + " options."
     })
 public final class ConformanceCli implements Runnable {
 
   /** Exit code for bad input: usage errors, unreadable manifests, invalid policies. */
   public static final int EXIT_BAD_INPUT = 2;
 
-  @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  @CommandLine.Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
   private boolean help;
 
   @Spec private CommandSpec spec;
 
   /** The command line with the suite's parser settings; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ConformanceCli())
-        .setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new ConformanceCli()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** Runs the command line and exits with its code. */

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The namespaces and pods a reachability matrix is computed over, in a fixed order (the matrix order).
+ * The namespaces and pods a reachability matrix is computed over, in a fixed order (the matrix
+ * order).
  *
  * <p>A pod whose namespace is not listed is treated as living in a namespace that carries only the
  * {@value NamespaceInfo#METADATA_NAME_LABEL} label.

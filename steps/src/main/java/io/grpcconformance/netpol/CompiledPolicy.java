@@ -3,8 +3,6 @@ package io.grpcconformance.netpol;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
@@ -24,8 +22,8 @@ final class CompiledPolicy {
   private final List<Rule> ingress;
   private final List<Rule> egress;
 
-  private record Peer(LabelSelector namespaceSelector, LabelSelector podSelector,
-      IpBlockMatcher ipBlock) {}
+  private record Peer(
+      LabelSelector namespaceSelector, LabelSelector podSelector, IpBlockMatcher ipBlock) {}
 
   /** A rule: empty peers = every peer, empty ports = every port (networking/v1 field docs). */
   private record Rule(List<Peer> peers, List<NetworkPolicyPort> ports) {}
@@ -37,10 +35,14 @@ final class CompiledPolicy {
     NetworkPolicySpec spec = policy.getSpec() == null ? new NetworkPolicySpec() : policy.getSpec();
     // A missing podSelector is the zero LabelSelector {}: it selects every pod in the namespace.
     this.podSelector = spec.getPodSelector() == null ? new LabelSelector() : spec.getPodSelector();
-    this.ingress = PolicyValidator.nullToEmpty(spec.getIngress()).stream()
-        .map(r -> rule(r.getFrom(), r.getPorts())).toList();
-    this.egress = PolicyValidator.nullToEmpty(spec.getEgress()).stream()
-        .map(r -> rule(r.getTo(), r.getPorts())).toList();
+    this.ingress =
+        PolicyValidator.nullToEmpty(spec.getIngress()).stream()
+            .map(r -> rule(r.getFrom(), r.getPorts()))
+            .toList();
+    this.egress =
+        PolicyValidator.nullToEmpty(spec.getEgress()).stream()
+            .map(r -> rule(r.getTo(), r.getPorts()))
+            .toList();
     List<String> types = PolicyValidator.nullToEmpty(spec.getPolicyTypes());
     if (types.isEmpty()) {
       // API defaulting: Ingress always, plus Egress when the policy has egress rules.
@@ -56,8 +58,12 @@ final class CompiledPolicy {
   private static Rule rule(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {
     return new Rule(
         PolicyValidator.nullToEmpty(peers).stream()
-            .map(p -> new Peer(p.getNamespaceSelector(), p.getPodSelector(),
-                p.getIpBlock() == null ? null : IpBlockMatcher.of(p.getIpBlock())))
+            .map(
+                p ->
+                    new Peer(
+                        p.getNamespaceSelector(),
+                        p.getPodSelector(),
+                        p.getIpBlock() == null ? null : IpBlockMatcher.of(p.getIpBlock())))
             .toList(),
         List.copyOf(PolicyValidator.nullToEmpty(ports)));
   }
@@ -92,15 +98,16 @@ final class CompiledPolicy {
   }
 
   /**
-   * Whether {@code rule} matches: {@code peer} is the other end (source for ingress, destination for
-   * egress) and ports are always those of the destination pod, where named ports resolve.
+   * Whether {@code rule} matches: {@code peer} is the other end (source for ingress, destination
+   * for egress) and ports are always those of the destination pod, where named ports resolve.
    */
   private boolean allows(
       Rule rule, PodInfo peer, PodInfo dst, int port, Protocol protocol, ClusterModel model) {
     boolean peerOk =
         rule.peers().isEmpty() || rule.peers().stream().anyMatch(p -> matches(p, peer, model));
     boolean portOk =
-        rule.ports().isEmpty() || rule.ports().stream().anyMatch(p -> matches(p, dst, port, protocol));
+        rule.ports().isEmpty()
+            || rule.ports().stream().anyMatch(p -> matches(p, dst, port, protocol));
     return peerOk && portOk;
   }
 
@@ -109,10 +116,13 @@ final class CompiledPolicy {
       // Pods match ipBlocks by pod IP, as upstream e2e expects and Calico implements.
       return peer.ipBlock().matches(pod.ip());
     }
-    // In one peer, namespaceSelector AND podSelector; no namespaceSelector = the policy's namespace.
-    boolean namespaceOk = peer.namespaceSelector() == null
-        ? pod.namespace().equals(namespace)
-        : LabelSelectors.matches(peer.namespaceSelector(), model.namespaceLabels(pod.namespace()));
+    // In one peer, namespaceSelector AND podSelector; no namespaceSelector = the policy's
+    // namespace.
+    boolean namespaceOk =
+        peer.namespaceSelector() == null
+            ? pod.namespace().equals(namespace)
+            : LabelSelectors.matches(
+                peer.namespaceSelector(), model.namespaceLabels(pod.namespace()));
     boolean podOk =
         peer.podSelector() == null || LabelSelectors.matches(peer.podSelector(), pod.labels());
     return namespaceOk && podOk;
@@ -120,9 +130,10 @@ final class CompiledPolicy {
 
   private static boolean matches(NetworkPolicyPort rule, PodInfo dst, int port, Protocol protocol) {
     // A port entry without protocol means TCP (API defaulting).
-    Protocol ruleProtocol = rule.getProtocol() == null
-        ? Protocol.TCP
-        : Protocol.fromApiValue(rule.getProtocol()).orElseThrow();
+    Protocol ruleProtocol =
+        rule.getProtocol() == null
+            ? Protocol.TCP
+            : Protocol.fromApiValue(rule.getProtocol()).orElseThrow();
     if (ruleProtocol != protocol) {
       return false;
     }

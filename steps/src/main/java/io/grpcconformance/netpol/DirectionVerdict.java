@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The decision for one direction (ingress at the destination, or egress at the source).
  *
- * @param selectingPolicies policies ({@code namespace/name}) that select the pod for this direction;
- *     empty means the pod is not isolated in this direction
+ * @param selectingPolicies policies ({@code namespace/name}) that select the pod for this
+ *     direction; empty means the pod is not isolated in this direction
  * @param allowingPolicies the selecting policies that have a rule allowing this traffic
  */
 public record DirectionVerdict(List<String> selectingPolicies, List<String> allowingPolicies) {

@@ -11,8 +11,11 @@ public final class InvalidPolicyException extends IllegalArgumentException {
 
   /** A refusal of {@code policy} ({@code namespace/name}) for the given problems. */
   public InvalidPolicyException(String policy, List<PolicyProblem> problems) {
-    super("NetworkPolicy " + policy + " is invalid: "
-        + problems.stream().map(PolicyProblem::toString).collect(Collectors.joining("; ")));
+    super(
+        "NetworkPolicy "
+            + policy
+            + " is invalid: "
+            + problems.stream().map(PolicyProblem::toString).collect(Collectors.joining("; ")));
     this.policy = policy;
     this.problems = List.copyOf(problems);
   }

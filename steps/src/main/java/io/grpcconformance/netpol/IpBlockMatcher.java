@@ -3,7 +3,9 @@ package io.grpcconformance.netpol;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import java.util.List;
 
-/** A parsed {@code ipBlock}: an address matches when it is in {@code cidr} and in no {@code except}. */
+/**
+ * A parsed {@code ipBlock}: an address matches when it is in {@code cidr} and in no {@code except}.
+ */
 record IpBlockMatcher(IpCidr cidr, List<IpCidr> except) {
 
   static IpBlockMatcher of(IPBlock block) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * An IPv4 or IPv6 CIDR block such as {@code 172.17.0.0/16} or {@code fd00::/8}.
  *
- * <p>Host bits may be set ({@code 10.1.2.3/4}): like Go's {@code net.ParseCIDR}, which the API server
- * uses, the block is the masked network. Upstream e2e relies on this ("podIP/4").
+ * <p>Host bits may be set ({@code 10.1.2.3/4}): like Go's {@code net.ParseCIDR}, which the API
+ * server uses, the block is the masked network. Upstream e2e relies on this ("podIP/4").
  */
 public final class IpCidr {
 
@@ -105,7 +105,9 @@ public final class IpCidr {
     throw new IllegalArgumentException("'" + text + "' is not an IP address");
   }
 
-  /** Whether {@code ip} (a literal) lies in this block; an address of the other family never does. */
+  /**
+   * Whether {@code ip} (a literal) lies in this block; an address of the other family never does.
+   */
   public boolean contains(String ip) {
     byte[] address = parseAddress(ip);
     if (address.length * 8 != bits) {
@@ -114,7 +116,9 @@ public final class IpCidr {
     return new BigInteger(1, address).and(mask(bits, prefix)).equals(network);
   }
 
-  /** Whether {@code other} is a strict subset of this block (same family, longer prefix, inside). */
+  /**
+   * Whether {@code other} is a strict subset of this block (same family, longer prefix, inside).
+   */
   public boolean strictlyContains(IpCidr other) {
     return other.bits == bits
         && other.prefix > prefix

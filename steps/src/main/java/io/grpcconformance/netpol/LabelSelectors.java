@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Label-selector matching with the apimachinery semantics ({@code metav1.LabelSelectorAsSelector}). */
+/**
+ * Label-selector matching with the apimachinery semantics ({@code metav1.LabelSelectorAsSelector}).
+ */
 public final class LabelSelectors {
 
   private LabelSelectors() {}
 
   /**
-   * Whether {@code selector} selects an object with {@code labels}: every matchLabels pair and every
-   * matchExpressions requirement must hold (AND). An empty selector selects everything. The caller
-   * decides what a {@code null} selector means (it differs between podSelector and namespaceSelector).
+   * Whether {@code selector} selects an object with {@code labels}: every matchLabels pair and
+   * every matchExpressions requirement must hold (AND). An empty selector selects everything. The
+   * caller decides what a {@code null} selector means (it differs between podSelector and
+   * namespaceSelector).
    */
   public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     Map<String, String> matchLabels = selector.getMatchLabels();
@@ -45,15 +48,16 @@ public final class LabelSelectors {
       case "NotIn" -> value == null || !values.contains(value);
       case "Exists" -> value != null;
       case "DoesNotExist" -> value == null;
-      default -> throw new IllegalArgumentException(
-          "unknown label selector operator " + requirement.getOperator());
+      default ->
+          throw new IllegalArgumentException(
+              "unknown label selector operator " + requirement.getOperator());
     };
   }
 
   /**
-   * Why {@code selector} is invalid (apimachinery {@code ValidateLabelSelector}), or empty when it is
-   * valid. The problem's field is {@code at} plus the offending part, e.g.
-   * {@code spec.podSelector.matchExpressions[0].values}.
+   * Why {@code selector} is invalid (apimachinery {@code ValidateLabelSelector}), or empty when it
+   * is valid. The problem's field is {@code at} plus the offending part, e.g. {@code
+   * spec.podSelector.matchExpressions[0].values}.
    */
   public static Optional<PolicyProblem> problem(LabelSelector selector, String at) {
     List<LabelSelectorRequirement> expressions = selector.getMatchExpressions();
@@ -74,19 +78,25 @@ public final class LabelSelectors {
       switch (operator) {
         case "In", "NotIn" -> {
           if (count == 0) {
-            return Optional.of(new PolicyProblem(field + ".values",
-                "must be specified when operator is " + operator));
+            return Optional.of(
+                new PolicyProblem(
+                    field + ".values", "must be specified when operator is " + operator));
           }
         }
         case "Exists", "DoesNotExist" -> {
           if (count > 0) {
-            return Optional.of(new PolicyProblem(field + ".values",
-                "may not be specified when operator is " + operator));
+            return Optional.of(
+                new PolicyProblem(
+                    field + ".values", "may not be specified when operator is " + operator));
           }
         }
         default -> {
-          return Optional.of(new PolicyProblem(field + ".operator", "not a valid selector operator '"
-              + operator + "' (supported: In, NotIn, Exists, DoesNotExist)"));
+          return Optional.of(
+              new PolicyProblem(
+                  field + ".operator",
+                  "not a valid selector operator '"
+                      + operator
+                      + "' (supported: In, NotIn, Exists, DoesNotExist)"));
         }
       }
     }

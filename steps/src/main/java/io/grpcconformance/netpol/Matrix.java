@@ -35,7 +35,9 @@ public final class Matrix {
     return builder.build();
   }
 
-  /** A builder over {@code pods} with every cell set to {@code initial} (upstream starts at true). */
+  /**
+   * A builder over {@code pods} with every cell set to {@code initial} (upstream starts at true).
+   */
   public static Builder builder(List<String> pods, boolean initial) {
     return new Builder(pods, initial);
   }
@@ -70,12 +72,17 @@ public final class Matrix {
     return count;
   }
 
-  /** The upstream e2e table: header {@code -} then destinations, one row per source, {@code .}/{@code X}. */
+  /**
+   * The upstream e2e table: header {@code -} then destinations, one row per source, {@code
+   * .}/{@code X}.
+   */
   public String toTable() {
     return MatrixText.table(pods, (from, to) -> allowed(from, to) ? "." : "X");
   }
 
-  /** JSON keyed source then destination: {@code {"x/a": {"x/a": true, ...}, ...}}, one row a line. */
+  /**
+   * JSON keyed source then destination: {@code {"x/a": {"x/a": true, ...}, ...}}, one row a line.
+   */
   public String toJson() {
     return MatrixText.json(this);
   }
@@ -150,7 +157,10 @@ public final class Matrix {
       return this;
     }
 
-    /** Sets every cell whose source and destination match the patterns (upstream {@code ExpectPeer}). */
+    /**
+     * Sets every cell whose source and destination match the patterns (upstream {@code
+     * ExpectPeer}).
+     */
     public Builder expect(String fromPattern, String toPattern, boolean allowed) {
       List<String> froms = select(fromPattern);
       List<String> tos = select(toPattern);

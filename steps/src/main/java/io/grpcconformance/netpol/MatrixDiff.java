@@ -5,13 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The comparison of an expected and an observed {@link Matrix}, as upstream
- * {@code Reachability.Summary}: correct, incorrect and ignored counts, the mismatching cells, and a
+ * The comparison of an expected and an observed {@link Matrix}, as upstream {@code
+ * Reachability.Summary}: correct, incorrect and ignored counts, the mismatching cells, and a
  * comparison table ({@code .} agree, {@code X} differ, {@code -} ignored).
  *
  * @param expected the matrix the policies give
  * @param observed the matrix the probes saw
- * @param ignoreLoopback whether pod-to-itself cells were left out (upstream does: CNIs differ there)
+ * @param ignoreLoopback whether pod-to-itself cells were left out (upstream does: CNIs differ
+ *     there)
  * @param mismatches the cells that differ, in matrix order
  * @param correct how many compared cells agree
  * @param ignored how many cells were not compared
@@ -28,8 +29,13 @@ public record MatrixDiff(
   public record Mismatch(String from, String to, boolean expected, boolean observed) {
     @Override
     public String toString() {
-      return from + " -> " + to + ": expected " + (expected ? "allowed" : "blocked")
-          + ", observed " + (observed ? "allowed" : "blocked");
+      return from
+          + " -> "
+          + to
+          + ": expected "
+          + (expected ? "allowed" : "blocked")
+          + ", observed "
+          + (observed ? "allowed" : "blocked");
     }
   }
 
@@ -44,8 +50,8 @@ public record MatrixDiff(
    */
   public static MatrixDiff compare(Matrix expected, Matrix observed, boolean ignoreLoopback) {
     if (!new HashSet<>(expected.pods()).equals(new HashSet<>(observed.pods()))) {
-      throw new IllegalArgumentException("expected pods " + expected.pods()
-          + " differ from observed pods " + observed.pods());
+      throw new IllegalArgumentException(
+          "expected pods " + expected.pods() + " differ from observed pods " + observed.pods());
     }
     List<Mismatch> mismatches = new ArrayList<>();
     int correct = 0;
@@ -80,17 +86,24 @@ public record MatrixDiff(
 
   /** {@code .} where the cells agree, {@code X} where they differ, {@code -} where ignored. */
   public String comparisonTable() {
-    return MatrixText.table(expected.pods(), (from, to) -> {
-      if (ignoreLoopback && from.equals(to)) {
-        return "-";
-      }
-      return expected.allowed(from, to) == observed.allowed(from, to) ? "." : "X";
-    });
+    return MatrixText.table(
+        expected.pods(),
+        (from, to) -> {
+          if (ignoreLoopback && from.equals(to)) {
+            return "-";
+          }
+          return expected.allowed(from, to) == observed.allowed(from, to) ? "." : "X";
+        });
   }
 
   /** One line, e.g. {@code reachability: correct:71, incorrect:1, ignored:9}. */
   public String summary() {
-    return "reachability: correct:" + correct + ", incorrect:" + incorrect() + ", ignored:" + ignored;
+    return "reachability: correct:"
+        + correct
+        + ", incorrect:"
+        + incorrect()
+        + ", ignored:"
+        + ignored;
   }
 
   /** Expected, observed and comparison tables, the summary and the mismatches, for a report. */

@@ -1,6 +1,5 @@
 package io.grpcconformance.netpol;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Text forms of a {@link Matrix}: the upstream e2e table and the JSON object, both ways. */
 final class MatrixText {
@@ -111,8 +111,16 @@ final class MatrixText {
         continue;
       }
       if (tokens.length != columns.size() + 1) {
-        throw new IllegalArgumentException("line " + (n + 1) + ": row " + tokens[0] + " has "
-            + (tokens.length - 1) + " cells, the header has " + columns.size() + " pods");
+        throw new IllegalArgumentException(
+            "line "
+                + (n + 1)
+                + ": row "
+                + tokens[0]
+                + " has "
+                + (tokens.length - 1)
+                + " cells, the header has "
+                + columns.size()
+                + " pods");
       }
       if (rows.put(tokens[0], tokens) != null) {
         throw new IllegalArgumentException("line " + (n + 1) + ": row " + tokens[0] + " repeated");
@@ -121,8 +129,7 @@ final class MatrixText {
     if (columns == null) {
       throw new IllegalArgumentException("no matrix table found");
     }
-    if (!rows.keySet().equals(new HashSet<>(columns))
-        || rows.size() != columns.size()) {
+    if (!rows.keySet().equals(new HashSet<>(columns)) || rows.size() != columns.size()) {
       throw new IllegalArgumentException(
           "the rows " + rows.keySet() + " are not the header's pods " + columns);
     }
@@ -131,8 +138,14 @@ final class MatrixText {
       for (int j = 0; j < columns.size(); j++) {
         String cell = row[j + 1];
         if (!cell.equals(".") && !cell.equals("X")) {
-          throw new IllegalArgumentException("row " + row[0] + ", column " + columns.get(j)
-              + ": '" + cell + "' is neither '.' (allowed) nor 'X' (blocked)");
+          throw new IllegalArgumentException(
+              "row "
+                  + row[0]
+                  + ", column "
+                  + columns.get(j)
+                  + ": '"
+                  + cell
+                  + "' is neither '.' (allowed) nor 'X' (blocked)");
         }
         builder.set(row[0], columns.get(j), cell.equals("."));
       }
@@ -143,7 +156,7 @@ final class MatrixText {
   static Matrix parseJson(String json) {
     JsonNode root;
     try {
-      root = Serialization.jsonMapper().readTree(json);
+      root = JsonMapper.builder().build().readTree(json);
     } catch (JacksonException e) {
       throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
     }

@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a NetworkPolicy the way the API server's {@code ValidateNetworkPolicy} does, for the fields
- * the engine reads, so that a policy the cluster would refuse is refused here with the field named.
+ * Checks a NetworkPolicy the way the API server's {@code ValidateNetworkPolicy} does, for the
+ * fields the engine reads, so that a policy the cluster would refuse is refused here with the field
+ * named.
  */
 public final class PolicyValidator {
 
@@ -62,8 +63,9 @@ public final class PolicyValidator {
       String type = list.get(i);
       String at = "spec.policyTypes[" + i + "]";
       if (!"Ingress".equals(type) && !"Egress".equals(type)) {
-        problems.add(new PolicyProblem(at, "unsupported value '" + type
-            + "' (supported: \"Ingress\", \"Egress\")"));
+        problems.add(
+            new PolicyProblem(
+                at, "unsupported value '" + type + "' (supported: \"Ingress\", \"Egress\")"));
       } else if (!seen.add(type)) {
         problems.add(new PolicyProblem(at, "duplicate value '" + type + "'"));
       }
@@ -77,8 +79,12 @@ public final class PolicyValidator {
       NetworkPolicyPort port = list.get(j);
       String at = rule + ".ports[" + j + "]";
       if (port.getProtocol() != null && Protocol.fromApiValue(port.getProtocol()).isEmpty()) {
-        problems.add(new PolicyProblem(at + ".protocol", "unsupported value '"
-            + port.getProtocol() + "' (supported: \"SCTP\", \"TCP\", \"UDP\")"));
+        problems.add(
+            new PolicyProblem(
+                at + ".protocol",
+                "unsupported value '"
+                    + port.getProtocol()
+                    + "' (supported: \"SCTP\", \"TCP\", \"UDP\")"));
       }
       IntOrString value = port.getPort();
       Integer number = value == null ? null : value.getIntVal();
@@ -91,14 +97,18 @@ public final class PolicyValidator {
       Integer endPort = port.getEndPort();
       if (endPort != null) {
         if (number == null && name != null) {
-          problems.add(new PolicyProblem(at + ".endPort",
-              "may not be specified when `port` is non-numeric"));
+          problems.add(
+              new PolicyProblem(
+                  at + ".endPort", "may not be specified when `port` is non-numeric"));
         } else if (number == null) {
-          problems.add(new PolicyProblem(at + ".endPort",
-              "may not be specified when `port` is not specified"));
+          problems.add(
+              new PolicyProblem(
+                  at + ".endPort", "may not be specified when `port` is not specified"));
         } else if (endPort < number) {
-          problems.add(new PolicyProblem(at + ".endPort",
-              endPort + " must be greater than or equal to `port` (" + number + ")"));
+          problems.add(
+              new PolicyProblem(
+                  at + ".endPort",
+                  endPort + " must be greater than or equal to `port` (" + number + ")"));
         } else if (endPort > 65535) {
           problems.add(new PolicyProblem(at + ".endPort", endPort + " is not between 1 and 65535"));
         }
@@ -111,8 +121,9 @@ public final class PolicyValidator {
     if (name.length() > 15) {
       reason = "must be no more than 15 characters";
     } else if (!PORT_NAME.matcher(name).matches()) {
-      reason = "must contain only lower-case alphanumerics and '-', starting and ending with an "
-          + "alphanumeric";
+      reason =
+          "must contain only lower-case alphanumerics and '-', starting and ending with an "
+              + "alphanumeric";
     } else if (name.contains("--")) {
       reason = "must not contain consecutive hyphens";
     } else if (!name.matches(".*[a-z].*")) {
@@ -164,8 +175,9 @@ public final class PolicyValidator {
       try {
         IpCidr except = IpCidr.parse(excepts.get(e));
         if (!cidr.strictlyContains(except)) {
-          problems.add(new PolicyProblem(exceptAt,
-              "'" + excepts.get(e) + "' must be a strict subset of `cidr` " + cidr));
+          problems.add(
+              new PolicyProblem(
+                  exceptAt, "'" + excepts.get(e) + "' must be a strict subset of `cidr` " + cidr));
         }
       } catch (IllegalArgumentException ex) {
         problems.add(new PolicyProblem(exceptAt, ex.getMessage()));

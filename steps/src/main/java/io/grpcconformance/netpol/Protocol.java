@@ -2,15 +2,18 @@ package io.grpcconformance.netpol;
 
 import java.util.Optional;
 
-/** The L4 protocols a NetworkPolicy port may name (networking/v1 {@code NetworkPolicyPort.protocol}). */
+/**
+ * The L4 protocols a NetworkPolicy port may name (networking/v1 {@code
+ * NetworkPolicyPort.protocol}).
+ */
 public enum Protocol {
   TCP,
   UDP,
   SCTP;
 
   /**
-   * The protocol an API value names. Kubernetes compares the exact upper-case strings, so {@code tcp}
-   * is not a protocol (API validation: supported values "SCTP", "TCP", "UDP").
+   * The protocol an API value names. Kubernetes compares the exact upper-case strings, so {@code
+   * tcp} is not a protocol (API validation: supported values "SCTP", "TCP", "UDP").
    */
   public static Optional<Protocol> fromApiValue(String value) {
     for (Protocol protocol : values()) {

@@ -26,8 +26,8 @@ public final class ReachabilityEngine {
   private final List<CompiledPolicy> policies;
 
   /**
-   * An engine for {@code policies} over {@code model}. A policy without a namespace is in
-   * {@code default}.
+   * An engine for {@code policies} over {@code model}. A policy without a namespace is in {@code
+   * default}.
    *
    * @throws InvalidPolicyException for the first policy the API server would refuse
    */
@@ -81,7 +81,8 @@ public final class ReachabilityEngine {
         }
       }
     }
-    return new Verdict(new DirectionVerdict(ingressSelecting, ingressAllowing),
+    return new Verdict(
+        new DirectionVerdict(ingressSelecting, ingressAllowing),
         new DirectionVerdict(egressSelecting, egressAllowing));
   }
 
@@ -90,11 +91,13 @@ public final class ReachabilityEngine {
     checkPort(port);
     Map<String, PodInfo> byKey = new LinkedHashMap<>();
     model.pods().forEach(p -> byKey.put(p.key(), p));
-    return Matrix.of(model.podKeys(),
-        (from, to) -> allowed(byKey.get(from), byKey.get(to), port, protocol));
+    return Matrix.of(
+        model.podKeys(), (from, to) -> allowed(byKey.get(from), byKey.get(to), port, protocol));
   }
 
-  /** Policies ({@code namespace/name}) that select no pod of the model: they change nothing here. */
+  /**
+   * Policies ({@code namespace/name}) that select no pod of the model: they change nothing here.
+   */
   public List<String> policiesSelectingNoPod() {
     return policies.stream()
         .filter(p -> model.pods().stream().noneMatch(p::selects))
@@ -116,7 +119,8 @@ public final class ReachabilityEngine {
   static String describe(NetworkPolicy policy) {
     String ns = policy.getMetadata() == null ? null : policy.getMetadata().getNamespace();
     String name = policy.getMetadata() == null ? null : policy.getMetadata().getName();
-    return (ns == null || ns.isEmpty() ? CompiledPolicy.DEFAULT_NAMESPACE : ns) + "/"
+    return (ns == null || ns.isEmpty() ? CompiledPolicy.DEFAULT_NAMESPACE : ns)
+        + "/"
         + (name == null || name.isEmpty() ? "<unnamed>" : name);
   }
 }

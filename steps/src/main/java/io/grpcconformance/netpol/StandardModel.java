@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * The upstream netpol e2e / cyclonus model: namespaces {@code x}, {@code y}, {@code z} labelled
- * {@code ns: <name>}, each with pods {@code a}, {@code b}, {@code c} labelled {@code pod: <name>} that
- * serve TCP 80 and 81 on container ports named {@code serve-80-tcp} and {@code serve-81-tcp}.
+ * {@code ns: <name>}, each with pods {@code a}, {@code b}, {@code c} labelled {@code pod: <name>}
+ * that serve TCP 80 and 81 on container ports named {@code serve-80-tcp} and {@code serve-81-tcp}.
  *
- * <p>Pod IPs are fake but deterministic, chosen so that the ipBlock shapes of our source material (the
- * Kubernetes docs' {@code test-network-policy}) have something to match:
+ * <p>Pod IPs are fake but deterministic, chosen so that the ipBlock shapes of our source material
+ * (the Kubernetes docs' {@code test-network-policy}) have something to match:
  *
  * <table>
  *   <caption>Fake pod IPs</caption>
@@ -54,12 +54,14 @@ public final class StandardModel {
   }
 
   /**
-   * The 3x3 model plus extra namespaces and pods (for example from Deployments in a manifests folder).
+   * The 3x3 model plus extra namespaces and pods (for example from Deployments in a manifests
+   * folder).
    *
-   * <p>A namespace named x, y or z in {@code extraNamespaces} adds its labels to the standard ones (its
-   * values win); other namespaces are added as given. Extra pods get their IPs assigned here (any IP
-   * they carry is replaced) and are ordered after the standard pods, by namespace then name. Namespaces
-   * of extra pods that are not declared get only the {@value NamespaceInfo#METADATA_NAME_LABEL} label.
+   * <p>A namespace named x, y or z in {@code extraNamespaces} adds its labels to the standard ones
+   * (its values win); other namespaces are added as given. Extra pods get their IPs assigned here
+   * (any IP they carry is replaced) and are ordered after the standard pods, by namespace then
+   * name. Namespaces of extra pods that are not declared get only the {@value
+   * NamespaceInfo#METADATA_NAME_LABEL} label.
    *
    * @throws IllegalArgumentException if an extra pod has the key of a standard pod
    */
@@ -100,8 +102,9 @@ public final class StandardModel {
         throw new IllegalArgumentException(
             "pod " + extra.key() + " has the name of a standard model pod");
       }
-      pods.add(new PodInfo(extra.namespace(), extra.name(), extra.labels(), extraIp(family, i),
-          extra.ports()));
+      pods.add(
+          new PodInfo(
+              extra.namespace(), extra.name(), extra.labels(), extraIp(family, i), extra.ports()));
       namespaces.computeIfAbsent(extra.namespace(), ns -> new NamespaceInfo(ns, Map.of()));
     }
     return new ClusterModel(List.copyOf(namespaces.values()), pods);

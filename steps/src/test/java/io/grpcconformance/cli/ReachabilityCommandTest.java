@@ -13,8 +13,17 @@ class ReachabilityCommandTest {
 
   @Test
   void tableOutputIsTheUpstreamLayout() {
-    CliRun run = CliRun.of("reachability", "--manifests", fixture("default-deny"), "--port", "80",
-        "--protocol", "TCP", "--format", "table");
+    CliRun run =
+        CliRun.of(
+            "reachability",
+            "--manifests",
+            fixture("default-deny"),
+            "--port",
+            "80",
+            "--protocol",
+            "TCP",
+            "--format",
+            "table");
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     List<String> lines = run.out().lines().toList();
@@ -25,11 +34,13 @@ class ReachabilityCommandTest {
 
   @Test
   void jsonOutputIsKeyedSourceThenDestination() {
-    CliRun run = CliRun.of("reachability", "--manifests", fixture("default-deny"), "--format", "json");
+    CliRun run =
+        CliRun.of("reachability", "--manifests", fixture("default-deny"), "--format", "json");
     assertThat(run.exitCode()).isZero();
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Boolean>> json = Serialization.unmarshal(run.out(), Map.class);
-    assertThat(json).containsOnlyKeys("x/a", "x/b", "x/c", "y/a", "y/b", "y/c", "z/a", "z/b", "z/c");
+    assertThat(json)
+        .containsOnlyKeys("x/a", "x/b", "x/c", "y/a", "y/b", "y/c", "z/a", "z/b", "z/c");
     assertThat(json.get("x/a")).hasSize(9).containsEntry("x/b", true).containsEntry("y/a", false);
     assertThat(run.out()).startsWith("{\n  \"x/a\": {\"x/a\": true, \"x/b\": true,");
   }
@@ -37,16 +48,34 @@ class ReachabilityCommandTest {
   @Test
   void defaultsAreTcp80TableAndEnumsAreCaseInsensitive() {
     CliRun defaults = CliRun.of("reachability", "--manifests", fixture("default-deny"));
-    CliRun explicit = CliRun.of("reachability", "--manifests", fixture("default-deny"),
-        "--port", "80", "--protocol", "tcp", "--format", "TABLE");
+    CliRun explicit =
+        CliRun.of(
+            "reachability",
+            "--manifests",
+            fixture("default-deny"),
+            "--port",
+            "80",
+            "--protocol",
+            "tcp",
+            "--format",
+            "TABLE");
     assertThat(defaults.exitCode()).isZero();
     assertThat(explicit.out()).isEqualTo(defaults.out());
   }
 
   @Test
   void udpIsNotAllowedByTcpRules() {
-    CliRun run = CliRun.of("reachability", "--manifests", fixture("egress-ports"), "--port", "81",
-        "--protocol", "UDP", "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "reachability",
+            "--manifests",
+            fixture("egress-ports"),
+            "--port",
+            "81",
+            "--protocol",
+            "UDP",
+            "--format",
+            "json");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("\"z/a\": {\"x/a\": false");
   }
@@ -55,12 +84,17 @@ class ReachabilityCommandTest {
   void unsupportedKindsAndIdlePoliciesAreNotedOnStderr() {
     CliRun run = CliRun.of("reachability", "--manifests", fixture("unsupported-kind"));
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err().lines()).containsExactly(
-        "note: " + fixture("unsupported-kind") + "/mixed.yaml document 1: skipped Service x/s-x-a "
-            + "(v1 kind Service is not used by the reachability analysis)",
-        "note: " + fixture("unsupported-kind") + "/mixed.yaml document 2: skipped ConfigMap "
-            + "x/settings (v1 kind ConfigMap is not used by the reachability analysis)",
-        "note: NetworkPolicy nowhere/selects-nothing selects no pod of the model");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "note: "
+                + fixture("unsupported-kind")
+                + "/mixed.yaml document 1: skipped Service x/s-x-a "
+                + "(v1 kind Service is not used by the reachability analysis)",
+            "note: "
+                + fixture("unsupported-kind")
+                + "/mixed.yaml document 2: skipped ConfigMap "
+                + "x/settings (v1 kind ConfigMap is not used by the reachability analysis)",
+            "note: NetworkPolicy nowhere/selects-nothing selects no pod of the model");
     assertThat(run.out().lines().skip(1).filter(l -> l.matches("\\S+ X.*"))).hasSize(9);
   }
 
@@ -85,8 +119,12 @@ class ReachabilityCommandTest {
     CliRun run = CliRun.of("reachability", "--manifests", fixture("bad-yaml"));
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("error: " + fixture("bad-yaml") + "/policy.yaml document 1: "
-        + "not valid YAML at line ");
+    assertThat(run.err())
+        .startsWith(
+            "error: "
+                + fixture("bad-yaml")
+                + "/policy.yaml document 1: "
+                + "not valid YAML at line ");
   }
 
   @Test
@@ -94,38 +132,52 @@ class ReachabilityCommandTest {
     CliRun run = CliRun.of("reachability", "--manifests", fixture("invalid-cidr"));
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("error: " + fixture("invalid-cidr") + "/policy.yaml document 2 "
-        + "(NetworkPolicy x/bad-cidr): spec.ingress[0].from[0].ipBlock.except[0]: "
-        + "'172.17.300.0/24' is not a CIDR: '172.17.300.0' is not an IPv4 address\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "error: "
+                + fixture("invalid-cidr")
+                + "/policy.yaml document 2 "
+                + "(NetworkPolicy x/bad-cidr): spec.ingress[0].from[0].ipBlock.except[0]: "
+                + "'172.17.300.0/24' is not a CIDR: '172.17.300.0' is not an IPv4 address\n");
   }
 
   @Test
   void unknownProtocolNamesTheField() {
     CliRun run = CliRun.of("reachability", "--manifests", fixture("invalid-protocol"));
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("error: " + fixture("invalid-protocol") + "/policy.yaml "
-        + "document 1 (NetworkPolicy y/bad-protocol): spec.egress[0].ports[0].protocol: "
-        + "unsupported value 'HTTP' (supported: \"SCTP\", \"TCP\", \"UDP\")\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "error: "
+                + fixture("invalid-protocol")
+                + "/policy.yaml "
+                + "document 1 (NetworkPolicy y/bad-protocol): spec.egress[0].ports[0].protocol: "
+                + "unsupported value 'HTTP' (supported: \"SCTP\", \"TCP\", \"UDP\")\n");
   }
 
   @Test
   void portZeroInAPolicyNamesTheField() {
     CliRun run = CliRun.of("reachability", "--manifests", fixture("port-zero"));
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("error: " + fixture("port-zero") + "/policy.yaml document 1 "
-        + "(NetworkPolicy z/port-zero): spec.ingress[0].ports[0].port: 0 is not between 1 and 65535\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "error: "
+                + fixture("port-zero")
+                + "/policy.yaml document 1 (NetworkPolicy z/port-zero):"
+                + " spec.ingress[0].ports[0].port: 0 is not between 1 and 65535\n");
   }
 
   @Test
   void badOptionsExitTwo() {
-    CliRun portZero = CliRun.of("reachability", "--manifests", fixture("default-deny"), "--port", "0");
+    CliRun portZero =
+        CliRun.of("reachability", "--manifests", fixture("default-deny"), "--port", "0");
     assertThat(portZero.exitCode()).isEqualTo(2);
     assertThat(portZero.err()).isEqualTo("error: --port 0 is not between 1 and 65535\n");
-    CliRun protocol = CliRun.of("reachability", "--manifests", fixture("default-deny"),
-        "--protocol", "ICMP");
+    CliRun protocol =
+        CliRun.of("reachability", "--manifests", fixture("default-deny"), "--protocol", "ICMP");
     assertThat(protocol.exitCode()).isEqualTo(2);
     assertThat(protocol.err()).contains("--protocol", "ICMP", "TCP, UDP, SCTP");
-    CliRun format = CliRun.of("reachability", "--manifests", fixture("default-deny"), "--format", "xml");
+    CliRun format =
+        CliRun.of("reachability", "--manifests", fixture("default-deny"), "--format", "xml");
     assertThat(format.exitCode()).isEqualTo(2);
     assertThat(format.err()).contains("--format", "xml");
     CliRun missing = CliRun.of("reachability");
@@ -140,9 +192,19 @@ class ReachabilityCommandTest {
   void helpDocumentsEveryOptionTheModelAndExitCodes() {
     CliRun help = CliRun.of("reachability", "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("--manifests=DIR", "--port=PORT", "--protocol=PROTOCOL",
-        "--format=FORMAT", "--ip-family=FAMILY", "serve-80-tcp", "172.17.1.10-12",
-        "kubernetes.io/metadata.name", "exits 2", "'.' means allowed, 'X' blocked");
+    assertThat(help.out())
+        .contains(
+            "--manifests=DIR",
+            "--port=PORT",
+            "--protocol=PROTOCOL",
+            "--format=FORMAT",
+            "--ip-family=FAMILY",
+            "serve-80-tcp",
+            "172.17.1.10-12",
+            "kubernetes.io/metadata.name",
+            "exits 2",
+            "subfolders are not read",
+            "'.' means allowed, 'X' blocked");
     CliRun top = CliRun.of("--help");
     assertThat(top.exitCode()).isZero();
     assertThat(top.out()).contains("reachability", "Exit codes");

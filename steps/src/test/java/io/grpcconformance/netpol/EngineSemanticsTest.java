@@ -20,49 +20,62 @@ class EngineSemanticsTest {
   }
 
   @Test
-  @DisplayName("without policyTypes, egress rules make the policy Ingress AND Egress (ingress isolated too)")
+  @DisplayName(
+      "without policyTypes, egress rules make the policy Ingress AND Egress (ingress isolated too)")
   void policyTypesDefaulting() {
-    ReachabilityEngine engine = engine(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: egress-rules-only, namespace: x}
-        spec:
-          podSelector: {matchLabels: {pod: a}}
-          egress:
-            - to: [{podSelector: {}}]
-        """));
+    ReachabilityEngine engine =
+        engine(
+            policy(
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: egress-rules-only, namespace: x}
+                spec:
+                  podSelector: {matchLabels: {pod: a}}
+                  egress:
+                    - to: [{podSelector: {}}]
+                """));
     assertThat(engine.allowed("x/a", "x/b", 80, TCP)).isTrue();
     assertThat(engine.allowed("x/a", "y/b", 80, TCP)).isFalse();
-    assertThat(engine.allowed("x/b", "x/a", 80, TCP)).as("ingress isolated by defaulting").isFalse();
+    assertThat(engine.allowed("x/b", "x/a", 80, TCP))
+        .as("ingress isolated by defaulting")
+        .isFalse();
   }
 
   @Test
   @DisplayName("explicit policyTypes win: ingress rules of an Egress-only policy are ignored")
   void explicitPolicyTypes() {
-    ReachabilityEngine engine = engine(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: egress-only, namespace: x}
-        spec:
-          podSelector: {matchLabels: {pod: a}}
-          policyTypes: [Egress]
-          ingress:
-            - from: [{podSelector: {matchLabels: {pod: b}}}]
-          egress:
-            - {}
-        """));
+    ReachabilityEngine engine =
+        engine(
+            policy(
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: egress-only, namespace: x}
+                spec:
+                  podSelector: {matchLabels: {pod: a}}
+                  policyTypes: [Egress]
+                  ingress:
+                    - from: [{podSelector: {matchLabels: {pod: b}}}]
+                  egress:
+                    - {}
+                """));
     assertThat(engine.allowed("y/c", "x/a", 80, TCP)).isTrue();
     assertThat(engine.verdict(pod("y/c"), pod("x/a"), 80, TCP).ingress().isolated()).isFalse();
   }
 
   @Test
-  @DisplayName("a policy without spec or podSelector selects every pod of its namespace for ingress")
+  @DisplayName(
+      "a policy without spec or podSelector selects every pod of its namespace for ingress")
   void missingSpecIsDefaultDeny() {
-    ReachabilityEngine engine = engine(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: empty, namespace: y}
-        """));
+    ReachabilityEngine engine =
+        engine(
+            policy(
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: empty, namespace: y}
+                """));
     assertThat(engine.allowed("x/a", "y/a", 80, TCP)).isFalse();
     assertThat(engine.allowed("y/a", "x/a", 80, TCP)).isTrue();
   }
@@ -70,12 +83,15 @@ class EngineSemanticsTest {
   @Test
   @DisplayName("a policy without namespace is in default and selects nothing of x, y, z")
   void policyWithoutNamespace() {
-    ReachabilityEngine engine = engine(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: deny}
-        spec: {podSelector: {}}
-        """));
+    ReachabilityEngine engine =
+        engine(
+            policy(
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny}
+                spec: {podSelector: {}}
+                """));
     assertThat(engine.matrix(80, TCP).allowedCount()).isEqualTo(81);
     assertThat(engine.policiesSelectingNoPod()).containsExactly("default/deny");
   }
@@ -83,34 +99,52 @@ class EngineSemanticsTest {
   @Test
   @DisplayName("a rule with ports but no from admits every source on those ports")
   void portsWithoutPeers() {
-    ReachabilityEngine engine = engine(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: only-81, namespace: z}
-        spec:
-          podSelector: {}
-          ingress:
-            - ports: [{port: 81}]
-        """));
+    ReachabilityEngine engine =
+        engine(
+            policy(
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: only-81, namespace: z}
+                spec:
+                  podSelector: {}
+                  ingress:
+                    - ports: [{port: 81}]
+                """));
     assertThat(engine.allowed("x/a", "z/b", 81, TCP)).isTrue();
     assertThat(engine.allowed("x/a", "z/b", 80, TCP)).isFalse();
   }
 
   @Test
-  @DisplayName("a named port matches only on destinations whose container port has that name, number and protocol")
+  @DisplayName(
+      "a named port matches only on destinations whose container port has that name, number and"
+          + " protocol")
   void namedPortResolution() {
-    ClusterModel model = StandardModel.extend(IpFamily.IPV4, List.of(), List.of(
-        new PodInfo("x", "grpc", Map.of("pod", "grpc"), "0.0.0.0",
-            List.of(new PodPort("serve-80-tcp", 8080, TCP)))));
-    ReachabilityEngine engine = new ReachabilityEngine(model, List.of(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: named, namespace: x}
-        spec:
-          podSelector: {}
-          ingress:
-            - ports: [{port: serve-80-tcp}]
-        """)));
+    ClusterModel model =
+        StandardModel.extend(
+            IpFamily.IPV4,
+            List.of(),
+            List.of(
+                new PodInfo(
+                    "x",
+                    "grpc",
+                    Map.of("pod", "grpc"),
+                    "0.0.0.0",
+                    List.of(new PodPort("serve-80-tcp", 8080, TCP)))));
+    ReachabilityEngine engine =
+        new ReachabilityEngine(
+            model,
+            List.of(
+                policy(
+                    """
+                    apiVersion: networking.k8s.io/v1
+                    kind: NetworkPolicy
+                    metadata: {name: named, namespace: x}
+                    spec:
+                      podSelector: {}
+                      ingress:
+                        - ports: [{port: serve-80-tcp}]
+                    """)));
     assertThat(engine.allowed("y/a", "x/a", 80, TCP)).isTrue();
     assertThat(engine.allowed("y/a", "x/grpc", 80, TCP)).as("x/grpc names 8080 so").isFalse();
     assertThat(engine.allowed("y/a", "x/grpc", 8080, TCP)).isTrue();
@@ -120,15 +154,18 @@ class EngineSemanticsTest {
   @Test
   @DisplayName("a named port with another protocol than the container port's matches nothing")
   void namedPortProtocolMismatch() {
-    ReachabilityEngine engine = engine(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: named-udp, namespace: x}
-        spec:
-          podSelector: {}
-          ingress:
-            - ports: [{port: serve-80-tcp, protocol: UDP}]
-        """));
+    ReachabilityEngine engine =
+        engine(
+            policy(
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: named-udp, namespace: x}
+                spec:
+                  podSelector: {}
+                  ingress:
+                    - ports: [{port: serve-80-tcp, protocol: UDP}]
+                """));
     assertThat(engine.allowed("y/a", "x/a", 80, TCP)).isFalse();
     assertThat(engine.allowed("y/a", "x/a", 80, UDP)).isFalse();
   }
@@ -136,40 +173,56 @@ class EngineSemanticsTest {
   @Test
   @DisplayName("egress named ports resolve on the destination pod, not on the source")
   void egressNamedPortOnDestination() {
-    ClusterModel model = StandardModel.extend(IpFamily.IPV4, List.of(), List.of(
-        new PodInfo("y", "api", Map.of("app", "api"), "0.0.0.0",
-            List.of(new PodPort("grpc", 50051, TCP)))));
-    ReachabilityEngine engine = new ReachabilityEngine(model, List.of(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: to-grpc, namespace: x}
-        spec:
-          podSelector: {}
-          policyTypes: [Egress]
-          egress:
-            - ports: [{port: grpc}]
-        """)));
+    ClusterModel model =
+        StandardModel.extend(
+            IpFamily.IPV4,
+            List.of(),
+            List.of(
+                new PodInfo(
+                    "y",
+                    "api",
+                    Map.of("app", "api"),
+                    "0.0.0.0",
+                    List.of(new PodPort("grpc", 50051, TCP)))));
+    ReachabilityEngine engine =
+        new ReachabilityEngine(
+            model,
+            List.of(
+                policy(
+                    """
+                    apiVersion: networking.k8s.io/v1
+                    kind: NetworkPolicy
+                    metadata: {name: to-grpc, namespace: x}
+                    spec:
+                      podSelector: {}
+                      policyTypes: [Egress]
+                      egress:
+                        - ports: [{port: grpc}]
+                    """)));
     assertThat(engine.allowed("x/a", "y/api", 50051, TCP)).isTrue();
     assertThat(engine.allowed("x/a", "y/a", 50051, TCP)).isFalse();
     assertThat(engine.allowed("x/a", "y/api", 80, TCP)).isFalse();
   }
 
   @Test
-  @DisplayName("IPv6 ipBlock with except matches pods by their IPv6 address; IPv4 blocks never match them")
+  @DisplayName(
+      "IPv6 ipBlock with except matches pods by their IPv6 address; IPv4 blocks never match them")
   void ipv6IpBlock() {
     ClusterModel model = StandardModel.create(IpFamily.IPV6);
     assertThat(model.pod("y/b").orElseThrow().ip()).isEqualTo("fd00:172:17:1::11");
-    NetworkPolicy policy = policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: v6, namespace: x}
-        spec:
-          podSelector: {matchLabels: {pod: a}}
-          ingress:
-            - from:
-                - ipBlock: {cidr: "fd00:172:17::/48", except: ["fd00:172:17:1::/64"]}
-                - ipBlock: {cidr: 172.16.0.0/12}
-        """);
+    NetworkPolicy policy =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: v6, namespace: x}
+            spec:
+              podSelector: {matchLabels: {pod: a}}
+              ingress:
+                - from:
+                    - ipBlock: {cidr: "fd00:172:17::/48", except: ["fd00:172:17:1::/64"]}
+                    - ipBlock: {cidr: 172.16.0.0/12}
+            """);
     ReachabilityEngine engine = new ReachabilityEngine(model, List.of(policy));
     assertThat(engine.allowed("x/b", "x/a", 80, TCP)).isTrue();
     assertThat(engine.allowed("y/b", "x/a", 80, TCP)).isFalse();
@@ -179,15 +232,18 @@ class EngineSemanticsTest {
   @Test
   @DisplayName("namespaceSelector {} with a podSelector selects those pods in every namespace")
   void emptyNamespaceSelectorWithPodSelector() {
-    ReachabilityEngine engine = engine(policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: c-anywhere, namespace: x}
-        spec:
-          podSelector: {matchLabels: {pod: a}}
-          ingress:
-            - from: [{namespaceSelector: {}, podSelector: {matchLabels: {pod: c}}}]
-        """));
+    ReachabilityEngine engine =
+        engine(
+            policy(
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: c-anywhere, namespace: x}
+                spec:
+                  podSelector: {matchLabels: {pod: a}}
+                  ingress:
+                    - from: [{namespaceSelector: {}, podSelector: {matchLabels: {pod: c}}}]
+                """));
     assertThat(engine.allowed("z/c", "x/a", 80, TCP)).isTrue();
     assertThat(engine.allowed("x/c", "x/a", 80, TCP)).isTrue();
     assertThat(engine.allowed("z/b", "x/a", 80, TCP)).isFalse();
@@ -196,20 +252,24 @@ class EngineSemanticsTest {
   @Test
   @DisplayName("the verdict names the isolating and the allowing policies of each direction")
   void verdictExplains() {
-    NetworkPolicy deny = policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: deny, namespace: x}
-        spec: {podSelector: {}}
-        """);
-    NetworkPolicy allowB = policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: allow-b, namespace: x}
-        spec:
-          podSelector: {matchLabels: {pod: a}}
-          ingress: [{from: [{podSelector: {matchLabels: {pod: b}}}]}]
-        """);
+    NetworkPolicy deny =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: deny, namespace: x}
+            spec: {podSelector: {}}
+            """);
+    NetworkPolicy allowB =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: allow-b, namespace: x}
+            spec:
+              podSelector: {matchLabels: {pod: a}}
+              ingress: [{from: [{podSelector: {matchLabels: {pod: b}}}]}]
+            """);
     Verdict verdict = engine(deny, allowB).verdict(pod("x/b"), pod("x/a"), 80, TCP);
     assertThat(verdict.allowed()).isTrue();
     assertThat(verdict.ingress().selectingPolicies()).containsExactly("x/deny", "x/allow-b");
@@ -220,14 +280,16 @@ class EngineSemanticsTest {
   @Test
   @DisplayName("the engine refuses a policy the API server would refuse, naming policy and field")
   void invalidPolicyRefused() {
-    NetworkPolicy bad = policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: bad, namespace: x}
-        spec:
-          podSelector: {}
-          ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/33}}]}]
-        """);
+    NetworkPolicy bad =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: bad, namespace: x}
+            spec:
+              podSelector: {}
+              ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/33}}]}]
+            """);
     assertThatThrownBy(() -> engine(bad))
         .isInstanceOf(InvalidPolicyException.class)
         .hasMessageContaining("x/bad")

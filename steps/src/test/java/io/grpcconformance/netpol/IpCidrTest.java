@@ -52,9 +52,23 @@ class IpCidrTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "10.0.0.0", "10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/x", "10.0.0.256/8",
-      "010.0.0.0/8", "10.0.0/8", "fd00::/129", "1:2/64", "localhost/32", "example.com/8",
-      "::ffff:10.0.0.1/120", "10.0.0.0/08"})
+  @ValueSource(
+      strings = {
+        "",
+        "10.0.0.0",
+        "10.0.0.0/33",
+        "10.0.0.0/-1",
+        "10.0.0.0/x",
+        "10.0.0.256/8",
+        "010.0.0.0/8",
+        "10.0.0/8",
+        "fd00::/129",
+        "1:2/64",
+        "localhost/32",
+        "example.com/8",
+        "::ffff:10.0.0.1/120",
+        "10.0.0.0/08"
+      })
   void invalidCidrsAreRefusedWithoutDnsLookups(String text) {
     assertThatThrownBy(() -> IpCidr.parse(text)).isInstanceOf(IllegalArgumentException.class);
   }

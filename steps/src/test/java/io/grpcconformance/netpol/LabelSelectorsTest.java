@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 class LabelSelectorsTest {
 
   private static LabelSelector expression(String key, String operator, String... values) {
-    return new LabelSelectorBuilder().addNewMatchExpression()
-        .withKey(key).withOperator(operator).withValues(values).endMatchExpression().build();
+    return new LabelSelectorBuilder()
+        .addNewMatchExpression()
+        .withKey(key)
+        .withOperator(operator)
+        .withValues(values)
+        .endMatchExpression()
+        .build();
   }
 
   @Test
@@ -22,9 +27,14 @@ class LabelSelectorsTest {
 
   @Test
   void matchLabelsAndExpressionsAreAnded() {
-    LabelSelector selector = new LabelSelectorBuilder().withMatchLabels(Map.of("pod", "a"))
-        .addNewMatchExpression().withKey("tier").withOperator("Exists").endMatchExpression()
-        .build();
+    LabelSelector selector =
+        new LabelSelectorBuilder()
+            .withMatchLabels(Map.of("pod", "a"))
+            .addNewMatchExpression()
+            .withKey("tier")
+            .withOperator("Exists")
+            .endMatchExpression()
+            .build();
     assertThat(LabelSelectors.matches(selector, Map.of("pod", "a", "tier", "x"))).isTrue();
     assertThat(LabelSelectors.matches(selector, Map.of("pod", "a"))).isFalse();
     assertThat(LabelSelectors.matches(selector, Map.of("pod", "b", "tier", "x"))).isFalse();
@@ -32,21 +42,26 @@ class LabelSelectorsTest {
 
   @Test
   void operators() {
-    assertThat(LabelSelectors.matches(expression("pod", "In", "b", "c"), Map.of("pod", "c"))).isTrue();
+    assertThat(LabelSelectors.matches(expression("pod", "In", "b", "c"), Map.of("pod", "c")))
+        .isTrue();
     assertThat(LabelSelectors.matches(expression("pod", "In", "b"), Map.of())).isFalse();
-    assertThat(LabelSelectors.matches(expression("pod", "NotIn", "b"), Map.of("pod", "a"))).isTrue();
-    assertThat(LabelSelectors.matches(expression("pod", "NotIn", "b"), Map.of("pod", "b"))).isFalse();
+    assertThat(LabelSelectors.matches(expression("pod", "NotIn", "b"), Map.of("pod", "a")))
+        .isTrue();
+    assertThat(LabelSelectors.matches(expression("pod", "NotIn", "b"), Map.of("pod", "b")))
+        .isFalse();
     assertThat(LabelSelectors.matches(expression("pod", "NotIn", "b"), Map.of()))
-        .as("NotIn holds when the label is absent").isTrue();
+        .as("NotIn holds when the label is absent")
+        .isTrue();
     assertThat(LabelSelectors.matches(expression("pod", "DoesNotExist"), Map.of())).isTrue();
-    assertThat(LabelSelectors.matches(expression("pod", "DoesNotExist"), Map.of("pod", "a"))).isFalse();
+    assertThat(LabelSelectors.matches(expression("pod", "DoesNotExist"), Map.of("pod", "a")))
+        .isFalse();
   }
 
   @Test
   void problemsNameTheField() {
     assertThat(LabelSelectors.problem(expression("pod", "In"), "spec.podSelector"))
-        .hasValueSatisfying(p -> assertThat(p.field())
-            .isEqualTo("spec.podSelector.matchExpressions[0].values"));
+        .hasValueSatisfying(
+            p -> assertThat(p.field()).isEqualTo("spec.podSelector.matchExpressions[0].values"));
     assertThat(LabelSelectors.problem(expression("pod", "Exists", "x"), "s"))
         .hasValueSatisfying(p -> assertThat(p.message()).contains("may not be specified"));
     assertThat(LabelSelectors.problem(expression("pod", "Equals", "x"), "s"))

@@ -26,7 +26,8 @@ final class NetpolFixtures {
   }
 
   /** The engine's matrix for {@code policies} on {@code model}. */
-  static Matrix compute(ClusterModel model, int port, Protocol protocol, NetworkPolicy... policies) {
+  static Matrix compute(
+      ClusterModel model, int port, Protocol protocol, NetworkPolicy... policies) {
     return new ReachabilityEngine(model, Arrays.asList(policies)).matrix(port, protocol);
   }
 
@@ -40,7 +41,9 @@ final class NetpolFixtures {
     return Matrix.builder(StandardModel.create().podKeys(), true).build();
   }
 
-  /** Fails with expected, observed and comparison tables unless every cell (loopback too) agrees. */
+  /**
+   * Fails with expected, observed and comparison tables unless every cell (loopback too) agrees.
+   */
   static void assertMatrix(Matrix actual, Matrix expected) {
     MatrixDiff diff = MatrixDiff.compare(expected, actual, false);
     if (!diff.matches()) {
@@ -49,18 +52,26 @@ final class NetpolFixtures {
   }
 
   /** The standard model with pod labels of {@code key} replaced. */
-  static ClusterModel withPodLabels(ClusterModel model, String key, java.util.Map<String, String> labels) {
-    List<PodInfo> pods = model.pods().stream()
-        .map(p -> p.key().equals(key) ? new PodInfo(p.namespace(), p.name(), labels, p.ip(), p.ports()) : p)
-        .toList();
+  static ClusterModel withPodLabels(
+      ClusterModel model, String key, java.util.Map<String, String> labels) {
+    List<PodInfo> pods =
+        model.pods().stream()
+            .map(
+                p ->
+                    p.key().equals(key)
+                        ? new PodInfo(p.namespace(), p.name(), labels, p.ip(), p.ports())
+                        : p)
+            .toList();
     return new ClusterModel(model.namespaces(), pods);
   }
 
   /** The model with namespace {@code name}'s labels replaced. */
-  static ClusterModel withNamespaceLabels(ClusterModel model, String name, java.util.Map<String, String> labels) {
-    List<NamespaceInfo> namespaces = model.namespaces().stream()
-        .map(n -> n.name().equals(name) ? new NamespaceInfo(name, labels) : n)
-        .toList();
+  static ClusterModel withNamespaceLabels(
+      ClusterModel model, String name, java.util.Map<String, String> labels) {
+    List<NamespaceInfo> namespaces =
+        model.namespaces().stream()
+            .map(n -> n.name().equals(name) ? new NamespaceInfo(name, labels) : n)
+            .toList();
     return new ClusterModel(namespaces, model.pods());
   }
 }

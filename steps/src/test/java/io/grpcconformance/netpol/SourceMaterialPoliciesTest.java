@@ -14,57 +14,60 @@ import org.junit.jupiter.api.Test;
 /**
  * The policy shapes of our source material: the Kubernetes docs' {@code test-network-policy}
  * (role=db ingress from role=frontend pods, from namespaces labelled project=myproject and from
- * ipBlock 172.17.0.0/16 except 172.17.1.0/24 on TCP 6379; egress to 10.0.0.0/24 on TCP 5978) and the
- * docs' default-deny policies, on the standard model plus workload pods in {@code default} and
+ * ipBlock 172.17.0.0/16 except 172.17.1.0/24 on TCP 6379; egress to 10.0.0.0/24 on TCP 5978) and
+ * the docs' default-deny policies, on the standard model plus workload pods in {@code default} and
  * {@code myproject}.
  */
 class SourceMaterialPoliciesTest {
 
-  static final NetworkPolicy TEST_NETWORK_POLICY = policy("""
-      apiVersion: networking.k8s.io/v1
-      kind: NetworkPolicy
-      metadata:
-        name: test-network-policy
-        namespace: default
-      spec:
-        podSelector:
-          matchLabels:
-            role: db
-        policyTypes:
-          - Ingress
-          - Egress
-        ingress:
-          - from:
-              - ipBlock:
-                  cidr: 172.17.0.0/16
-                  except:
-                    - 172.17.1.0/24
-              - namespaceSelector:
-                  matchLabels:
-                    project: myproject
-              - podSelector:
-                  matchLabels:
-                    role: frontend
-            ports:
-              - protocol: TCP
-                port: 6379
-        egress:
-          - to:
-              - ipBlock:
-                  cidr: 10.0.0.0/24
-            ports:
-              - protocol: TCP
-                port: 5978
-      """);
+  static final NetworkPolicy TEST_NETWORK_POLICY =
+      policy(
+          """
+          apiVersion: networking.k8s.io/v1
+          kind: NetworkPolicy
+          metadata:
+            name: test-network-policy
+            namespace: default
+          spec:
+            podSelector:
+              matchLabels:
+                role: db
+            policyTypes:
+              - Ingress
+              - Egress
+            ingress:
+              - from:
+                  - ipBlock:
+                      cidr: 172.17.0.0/16
+                      except:
+                        - 172.17.1.0/24
+                  - namespaceSelector:
+                      matchLabels:
+                        project: myproject
+                  - podSelector:
+                      matchLabels:
+                        role: frontend
+                ports:
+                  - protocol: TCP
+                    port: 6379
+            egress:
+              - to:
+                  - ipBlock:
+                      cidr: 10.0.0.0/24
+                ports:
+                  - protocol: TCP
+                    port: 5978
+          """);
 
   /**
    * Standard pods plus default/db (role=db), default/frontend (role=frontend), default/other (no
    * role), myproject/client and elsewhere/frontend (role=frontend in another namespace). Extra pods
-   * get 10.0.0.10.. in namespace/name order: default/db .10, default/frontend .11, default/other .12,
-   * elsewhere/frontend .13, myproject/client .14.
+   * get 10.0.0.10.. in namespace/name order: default/db .10, default/frontend .11, default/other
+   * .12, elsewhere/frontend .13, myproject/client .14.
    */
   static ClusterModel model() {
-    return StandardModel.extend(IpFamily.IPV4,
+    return StandardModel.extend(
+        IpFamily.IPV4,
         List.of(new NamespaceInfo("myproject", Map.of("project", "myproject"))),
         List.of(
             pod("default", "db", Map.of("role", "db"), new PodPort("redis", 6379, TCP)),
@@ -90,7 +93,9 @@ class SourceMaterialPoliciesTest {
   }
 
   @Test
-  @DisplayName("role=db admits role=frontend pods of its own namespace only (peer without namespaceSelector)")
+  @DisplayName(
+      "role=db admits role=frontend pods of its own namespace only (peer without"
+          + " namespaceSelector)")
   void frontendPodSelector() {
     assertThat(engine.allowed("default/frontend", "default/db", 6379, TCP)).isTrue();
     assertThat(engine.allowed("elsewhere/frontend", "default/db", 6379, TCP)).isFalse();
@@ -102,24 +107,29 @@ class SourceMaterialPoliciesTest {
   void projectNamespaceSelector() {
     assertThat(engine.allowed("myproject/client", "default/db", 6379, TCP)).isTrue();
     ClusterModel unlabelled = NetpolFixtures.withNamespaceLabels(model(), "myproject", Map.of());
-    assertThat(new ReachabilityEngine(unlabelled, List.of(TEST_NETWORK_POLICY))
-        .allowed("myproject/client", "default/db", 6379, TCP)).isFalse();
+    assertThat(
+            new ReachabilityEngine(unlabelled, List.of(TEST_NETWORK_POLICY))
+                .allowed("myproject/client", "default/db", 6379, TCP))
+        .isFalse();
   }
 
   @Test
-  @DisplayName("role=db admits 172.17.0.0/16 except 172.17.1.0/24 (x admitted, y excepted, z outside)")
+  @DisplayName(
+      "role=db admits 172.17.0.0/16 except 172.17.1.0/24 (x admitted, y excepted, z outside)")
   void ipBlockWithExcept() {
     assertThat(engine.allowed("x/a", "default/db", 6379, TCP)).isTrue();
     assertThat(engine.allowed("y/a", "default/db", 6379, TCP)).isFalse();
     assertThat(engine.allowed("z/a", "default/db", 6379, TCP)).isFalse();
     Verdict excepted = engine.verdict(modelPod("y/a"), modelPod("default/db"), 6379, TCP);
-    assertThat(excepted.ingress().selectingPolicies()).containsExactly("default/test-network-policy");
+    assertThat(excepted.ingress().selectingPolicies())
+        .containsExactly("default/test-network-policy");
     assertThat(excepted.ingress().allowingPolicies()).isEmpty();
     assertThat(excepted.egress().isolated()).isFalse();
   }
 
   @Test
-  @DisplayName("role=db only admits TCP 6379: other ports and UDP are blocked even from role=frontend")
+  @DisplayName(
+      "role=db only admits TCP 6379: other ports and UDP are blocked even from role=frontend")
   void otherPortsBlocked() {
     assertThat(engine.allowed("default/frontend", "default/db", 80, TCP)).isFalse();
     assertThat(engine.allowed("default/frontend", "default/db", 6379, Protocol.UDP)).isFalse();
@@ -137,37 +147,44 @@ class SourceMaterialPoliciesTest {
   @Test
   @DisplayName("the docs policy leaves every pod it does not select open (14x14 matrix on 6379)")
   void fullMatrix() {
-    assertMatrix(engine.matrix(6379, TCP), Matrix.parseTable("""
-        -                  x/a x/b x/c y/a y/b y/c z/a z/b z/c default/db default/frontend default/other elsewhere/frontend myproject/client
-        x/a                .   .   .   .   .   .   .   .   .   .          .                .             .                  .
-        x/b                .   .   .   .   .   .   .   .   .   .          .                .             .                  .
-        x/c                .   .   .   .   .   .   .   .   .   .          .                .             .                  .
-        y/a                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        y/b                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        y/c                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        z/a                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        z/b                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        z/c                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        default/db         X   X   X   X   X   X   X   X   X   X          X                X             X                  X
-        default/frontend   .   .   .   .   .   .   .   .   .   .          .                .             .                  .
-        default/other      .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        elsewhere/frontend .   .   .   .   .   .   .   .   .   X          .                .             .                  .
-        myproject/client   .   .   .   .   .   .   .   .   .   .          .                .             .                  .
-        """));
+    assertMatrix(
+        engine.matrix(6379, TCP),
+        Matrix.parseTable(
+            """
+-                  x/a x/b x/c y/a y/b y/c z/a z/b z/c default/db default/frontend default/other elsewhere/frontend myproject/client
+x/a                .   .   .   .   .   .   .   .   .   .          .                .             .                  .
+x/b                .   .   .   .   .   .   .   .   .   .          .                .             .                  .
+x/c                .   .   .   .   .   .   .   .   .   .          .                .             .                  .
+y/a                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+y/b                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+y/c                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+z/a                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+z/b                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+z/c                .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+default/db         X   X   X   X   X   X   X   X   X   X          X                X             X                  X
+default/frontend   .   .   .   .   .   .   .   .   .   .          .                .             .                  .
+default/other      .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+elsewhere/frontend .   .   .   .   .   .   .   .   .   X          .                .             .                  .
+myproject/client   .   .   .   .   .   .   .   .   .   .          .                .             .                  .
+"""));
   }
 
   @Test
-  @DisplayName("docs default-deny-ingress plus test-network-policy: only db keeps its allowed sources")
+  @DisplayName(
+      "docs default-deny-ingress plus test-network-policy: only db keeps its allowed sources")
   void defaultDenyIngressAdditive() {
-    NetworkPolicy denyIngress = policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: default-deny-ingress, namespace: default}
-        spec:
-          podSelector: {}
-          policyTypes: [Ingress]
-        """);
-    ReachabilityEngine both = new ReachabilityEngine(model(), List.of(TEST_NETWORK_POLICY, denyIngress));
+    NetworkPolicy denyIngress =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: default-deny-ingress, namespace: default}
+            spec:
+              podSelector: {}
+              policyTypes: [Ingress]
+            """);
+    ReachabilityEngine both =
+        new ReachabilityEngine(model(), List.of(TEST_NETWORK_POLICY, denyIngress));
     assertThat(both.allowed("default/frontend", "default/db", 6379, TCP)).isTrue();
     assertThat(both.allowed("x/a", "default/db", 6379, TCP)).isTrue();
     assertThat(both.allowed("x/a", "default/frontend", 6379, TCP)).isFalse();
@@ -178,32 +195,45 @@ class SourceMaterialPoliciesTest {
   @Test
   @DisplayName("docs default-deny-egress, then allow DNS: only UDP and TCP 53 to kube-dns leave x")
   void denyAllWithAllowDns() {
-    ClusterModel withDns = StandardModel.extend(IpFamily.IPV4, List.of(), List.of(new PodInfo(
-        "kube-system", "coredns", Map.of("k8s-app", "kube-dns"), "0.0.0.0",
-        List.of(new PodPort("dns", 53, Protocol.UDP), new PodPort("dns-tcp", 53, TCP)))));
-    NetworkPolicy denyAll = policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: default-deny-all, namespace: x}
-        spec:
-          podSelector: {}
-          policyTypes: [Ingress, Egress]
-        """);
-    NetworkPolicy allowDns = policy("""
-        apiVersion: networking.k8s.io/v1
-        kind: NetworkPolicy
-        metadata: {name: allow-dns, namespace: x}
-        spec:
-          podSelector: {}
-          policyTypes: [Egress]
-          egress:
-            - to:
-                - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
-                  podSelector: {matchLabels: {k8s-app: kube-dns}}
-              ports:
-                - {protocol: UDP, port: 53}
-                - {protocol: TCP, port: 53}
-        """);
+    ClusterModel withDns =
+        StandardModel.extend(
+            IpFamily.IPV4,
+            List.of(),
+            List.of(
+                new PodInfo(
+                    "kube-system",
+                    "coredns",
+                    Map.of("k8s-app", "kube-dns"),
+                    "0.0.0.0",
+                    List.of(
+                        new PodPort("dns", 53, Protocol.UDP), new PodPort("dns-tcp", 53, TCP)))));
+    NetworkPolicy denyAll =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: default-deny-all, namespace: x}
+            spec:
+              podSelector: {}
+              policyTypes: [Ingress, Egress]
+            """);
+    NetworkPolicy allowDns =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: allow-dns, namespace: x}
+            spec:
+              podSelector: {}
+              policyTypes: [Egress]
+              egress:
+                - to:
+                    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+                      podSelector: {matchLabels: {k8s-app: kube-dns}}
+                  ports:
+                    - {protocol: UDP, port: 53}
+                    - {protocol: TCP, port: 53}
+            """);
     ReachabilityEngine denied = new ReachabilityEngine(withDns, List.of(denyAll));
     ReachabilityEngine dns = new ReachabilityEngine(withDns, List.of(denyAll, allowDns));
     assertThat(denied.allowed("x/a", "kube-system/coredns", 53, Protocol.UDP)).isFalse();

@@ -2,7 +2,10 @@ package io.grpcconformance.netpol.manifest;
 
 import java.util.List;
 
-/** A manifests folder that cannot be analysed; each error is one line naming file, document and field. */
+/**
+ * A manifests folder that cannot be analysed; each error is one line naming file, document and
+ * field.
+ */
 public final class ManifestException extends Exception {
 
   private final transient List<String> errors;
