@@ -78,8 +78,8 @@ final class ReachabilityCommand implements Callable<Integer> {
 
   /** Output formats. */
   enum Format {
-    table,
-    json
+    TABLE,
+    JSON
   }
 
   @Option(
@@ -151,7 +151,7 @@ final class ReachabilityCommand implements Callable<Integer> {
       err.println("note: no NetworkPolicy in " + manifests + "; every pod is open");
     }
     Matrix matrix = engine.matrix(port, protocol);
-    out.print(format == Format.json ? matrix.toJson() : matrix.toTable());
+    out.print(format == Format.JSON ? matrix.toJson() : matrix.toTable());
     out.flush();
     err.flush();
     return 0;

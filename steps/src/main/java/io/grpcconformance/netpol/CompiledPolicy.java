@@ -3,6 +3,7 @@ package io.grpcconformance.netpol;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
@@ -28,7 +29,9 @@ final class CompiledPolicy {
   /** A rule: empty peers = every peer, empty ports = every port (networking/v1 field docs). */
   private record Rule(List<Peer> peers, List<NetworkPolicyPort> ports) {}
 
-  CompiledPolicy(NetworkPolicy policy) {
+  CompiledPolicy(NetworkPolicy original) {
+    // A deep copy: fabric8 model objects are mutable, and the engine must not change under callers.
+    NetworkPolicy policy = new NetworkPolicyBuilder(original).build();
     String ns = policy.getMetadata().getNamespace();
     this.namespace = ns == null || ns.isEmpty() ? DEFAULT_NAMESPACE : ns;
     this.id = namespace + "/" + policy.getMetadata().getName();

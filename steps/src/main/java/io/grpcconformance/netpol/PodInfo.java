@@ -22,6 +22,7 @@ public record PodInfo(
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(ip, "ip");
+    IpCidr.parseAddress(ip); // an IPv4 or IPv6 literal, else IllegalArgumentException
     labels = Map.copyOf(labels == null ? Map.of() : labels);
     ports = List.copyOf(ports == null ? List.of() : ports);
   }

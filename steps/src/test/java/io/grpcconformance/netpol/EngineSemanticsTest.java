@@ -297,6 +297,25 @@ class EngineSemanticsTest {
     assertThatThrownBy(() -> engine().matrix(0, TCP)).hasMessageContaining("port 0");
   }
 
+  @Test
+  @DisplayName("the engine keeps its own copy of the policies; pods need an IP literal")
+  void engineIsIsolatedFromCallerMutation() {
+    NetworkPolicy deny =
+        policy(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: deny, namespace: x}
+            spec: {podSelector: {matchLabels: {pod: a}}}
+            """);
+    ReachabilityEngine engine = engine(deny);
+    deny.getSpec().getPodSelector().getMatchLabels().put("pod", "b");
+    assertThat(engine.allowed("y/a", "x/a", 80, TCP)).isFalse();
+    assertThat(engine.allowed("y/a", "x/b", 80, TCP)).isTrue();
+    assertThatThrownBy(() -> new PodInfo("x", "d", Map.of(), "db.local", List.of()))
+        .hasMessageContaining("db.local");
+  }
+
   private static PodInfo pod(String key) {
     return StandardModel.create().pod(key).orElseThrow();
   }
