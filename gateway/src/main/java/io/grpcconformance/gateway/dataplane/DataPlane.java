@@ -1,7 +1,6 @@
 package io.grpcconformance.gateway.dataplane;
 
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
-import io.grpc.netty.shaded.io.netty.handler.ssl.OpenSsl;
 import io.grpcconformance.gateway.routing.PortRoutes;
 import io.grpcconformance.gateway.routing.RandomSource;
 import io.grpcconformance.gateway.routing.RoutingTable;
@@ -58,8 +57,7 @@ public final class DataPlane implements AutoCloseable {
     this.context = new ProxyContext(table, config, channels,
         new Http1Backend(http1Executor, config), random);
     logger.info(() -> "data plane on " + config.bindAddress() + ": transport "
-        + (Epoll.isAvailable() ? "epoll" : "nio") + ", TLS " + (OpenSsl.isAvailable()
-        ? OpenSsl.versionString() : "JDK"));
+        + (Epoll.isAvailable() ? "epoll" : "nio"));
   }
 
   /**

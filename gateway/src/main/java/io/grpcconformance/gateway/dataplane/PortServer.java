@@ -4,6 +4,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.handler.ssl.OpenSsl;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpcconformance.gateway.routing.PortRoutes;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The grpc-java server of one declared port: h2c with prior knowledge (HTTP) or TLS 1.2/1.3 with
@@ -24,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  * uses native epoll where available and is shared with the backend channels.
  */
 final class PortServer {
+  private static final Logger logger = Logger.getLogger(PortServer.class.getName());
+  private static volatile boolean providerLogged;
+
   private final int declaredPort;
   private final Protocol protocol;
   private final Server server;
@@ -65,6 +70,11 @@ final class PortServer {
    * (BoringSSL from grpc-netty-shaded) when it loads, else the JDK provider.
    */
   private static SslContext serverTls(SniKeyManager keyManager) throws IOException {
+    if (!providerLogged) {
+      providerLogged = true;
+      logger.info(() -> "TLS provider: "
+          + (OpenSsl.isAvailable() ? OpenSsl.versionString() : "JDK"));
+    }
     return GrpcSslContexts.configure(SslContextBuilder.forServer(keyManager))
         .protocols("TLSv1.3", "TLSv1.2")
         .build();

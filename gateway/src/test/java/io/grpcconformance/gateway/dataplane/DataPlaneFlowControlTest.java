@@ -6,7 +6,6 @@ import static io.grpcconformance.gateway.dataplane.TestTables.host;
 import static io.grpcconformance.gateway.dataplane.TestTables.http;
 import static io.grpcconformance.gateway.dataplane.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import io.grpc.CallOptions;
@@ -32,7 +31,6 @@ class DataPlaneFlowControlTest extends DataPlaneTestSupport {
    * Without backpressure the backend would write all 10,000 (625 MiB).
    */
   private static final int MAX_IN_FLIGHT = 64;
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Duration STEADY = Duration.ofMillis(500);
 
   @Test
@@ -61,19 +59,19 @@ class DataPlaneFlowControlTest extends DataPlaneTestSupport {
 
     // Read 10 messages, then stop reading: the backend must block on isReady().
     call.request(10);
-    await().atMost(WAIT).until(() -> received.get() == 10 && a.sawNotReady.get());
-    await().during(STEADY).atMost(WAIT)
+    eventually().until(() -> received.get() == 10 && a.sawNotReady.get());
+    eventually().during(STEADY)
         .until(() -> a.streamed.get() - received.get() <= MAX_IN_FLIGHT);
 
     // Read 200 more: the backend resumes, and stays bounded again.
     call.request(200);
-    await().atMost(WAIT).until(() -> received.get() == 210);
-    await().during(STEADY).atMost(WAIT)
+    eventually().until(() -> received.get() == 210);
+    eventually().during(STEADY)
         .until(() -> a.streamed.get() - received.get() <= MAX_IN_FLIGHT);
     assertThat(a.streamed.get()).isLessThan(MESSAGES);
 
     call.cancel("reader gives up", null);
-    await().atMost(WAIT).until(() -> a.cancellations.get() == 1);
+    eventually().until(() -> a.cancellations.get() == 1);
     assertThat(closed.get().getCode()).isEqualTo(Status.Code.CANCELLED);
   }
 
@@ -87,7 +85,7 @@ class DataPlaneFlowControlTest extends DataPlaneTestSupport {
         HelloRequest.newBuilder().setName("fast").setCount(2_000)
             .setPayload(ByteString.copyFrom(new byte[4096])).build(), replies);
 
-    await().atMost(WAIT).until(replies::done);
+    eventually().until(replies::done);
     assertThat(replies.status().getCode()).isEqualTo(Status.Code.OK);
     assertThat(replies.values).hasSize(2_000);
     assertThat(replies.values.get(1_999).getIndex()).isEqualTo(1_999);

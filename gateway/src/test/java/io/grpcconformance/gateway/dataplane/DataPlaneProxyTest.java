@@ -8,7 +8,6 @@ import static io.grpcconformance.gateway.dataplane.TestTables.http;
 import static io.grpcconformance.gateway.dataplane.TestTables.route;
 import static io.grpcconformance.gateway.dataplane.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
 import io.grpc.CallOptions;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
 
 /** Transparent proxying over real h2c loopback connections: every call kind, headers, status. */
 class DataPlaneProxyTest extends DataPlaneTestSupport {
-  private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Test
   void unary_reachesBackendWithClientAuthority() throws Exception {
@@ -92,7 +90,7 @@ class DataPlaneProxyTest extends DataPlaneTestSupport {
     }
     requests.onCompleted();
 
-    await().atMost(WAIT).until(reply::done);
+    eventually().until(reply::done);
     assertThat(reply.status().getCode()).isEqualTo(Status.Code.OK);
     assertThat(reply.values).extracting(HelloReply::getMessage).containsExactly("x,y,z from a");
   }
@@ -106,11 +104,11 @@ class DataPlaneProxyTest extends DataPlaneTestSupport {
         GreeterGrpc.newStub(channel(dataPlane, 8080, "x.test")).sayHelloBidiStream(replies);
 
     requests.onNext(HelloRequest.newBuilder().setName("one").build());
-    await().atMost(WAIT).until(() -> replies.values.size() == 1);
+    eventually().until(() -> replies.values.size() == 1);
     requests.onNext(HelloRequest.newBuilder().setName("two").build());
     requests.onCompleted();
 
-    await().atMost(WAIT).until(replies::done);
+    eventually().until(replies::done);
     assertThat(replies.status().getCode()).isEqualTo(Status.Code.OK);
     assertThat(replies.values).extracting(HelloReply::getMessage)
         .containsExactly("Hello one from a", "Hello two from a");
@@ -175,7 +173,7 @@ class DataPlaneProxyTest extends DataPlaneTestSupport {
             .sayHello(HelloRequest.newBuilder().setName("hang").build())));
 
     assertThat(status.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-    await().atMost(WAIT).until(() -> a.cancellations.get() == 1);
+    eventually().until(() -> a.cancellations.get() == 1);
   }
 
   @Test
@@ -187,10 +185,10 @@ class DataPlaneProxyTest extends DataPlaneTestSupport {
     Recorder<HelloReply> reply = new Recorder<>();
     ClientCalls.asyncUnaryCall(call, HelloRequest.newBuilder().setName("hang").build(), reply);
 
-    await().atMost(WAIT).until(() -> !a.received.isEmpty());
+    eventually().until(() -> !a.received.isEmpty());
     call.cancel("test cancels", null);
 
-    await().atMost(WAIT).until(() -> a.cancellations.get() == 1);
+    eventually().until(() -> a.cancellations.get() == 1);
     assertThat(reply.status().getCode()).isEqualTo(Status.Code.CANCELLED);
   }
 

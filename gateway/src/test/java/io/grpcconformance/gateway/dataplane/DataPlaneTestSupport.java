@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 
 /** Shared plumbing of the data plane tests: backends, a data plane, client channels, cleanup. */
@@ -22,6 +24,10 @@ abstract class DataPlaneTestSupport {
   static final Duration TEST_DRAIN = Duration.ofSeconds(2);
   /** Per-call deadline of test clients. */
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+  /** Longest wait for an asynchronous outcome (generous: the build machine is shared). */
+  static final Duration WAIT = Duration.ofSeconds(30);
+  /** How often a condition is polled. */
+  static final Duration POLL = Duration.ofMillis(10);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
@@ -37,6 +43,11 @@ abstract class DataPlaneTestSupport {
     String trailer(String name) {
       return trailers == null ? null : trailers.get(ProxyHeaders.ascii(name));
     }
+  }
+
+  /** Awaitility, checking at once and then every {@link #POLL}, for up to {@link #WAIT}. */
+  static ConditionFactory eventually() {
+    return Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(POLL);
   }
 
   TestBackend startBackend(String name) throws Exception {
