@@ -97,10 +97,11 @@ final class BackendChannels implements AutoCloseable {
     return open;
   }
 
+  /** Closes every channel at once; the data plane has already drained or cancelled its calls. */
   @Override
   public void close() {
     channels.values().forEach(pool -> {
-      pool.values().forEach(ManagedChannel::shutdown);
+      pool.values().forEach(ManagedChannel::shutdownNow);
       pool.clear();
     });
   }

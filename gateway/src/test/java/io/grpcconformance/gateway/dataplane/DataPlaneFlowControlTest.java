@@ -16,6 +16,7 @@ import io.grpcconformance.samples.proto.helloworld.GreeterGrpc;
 import io.grpcconformance.samples.proto.helloworld.HelloReply;
 import io.grpcconformance.samples.proto.helloworld.HelloRequest;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,56 @@ class DataPlaneFlowControlTest extends DataPlaneTestSupport {
     assertThat(a.streamed.get()).isLessThan(MESSAGES);
 
     call.cancel("reader gives up", null);
+    eventually().until(() -> a.cancellations.get() == 1);
+    assertThat(closed.get().getCode()).isEqualTo(Status.Code.CANCELLED);
+  }
+
+  @Test
+  void slowBackendReader_clientSeesBackpressureAndInFlightStaysBounded() throws Exception {
+    TestBackend a = startBackend("a");
+    DataPlane dataPlane = dataPlane(table(1, http(8080, host("*", any(backend("a", 1, a))))));
+    ClientCall<HelloRequest, HelloReply> call = channel(dataPlane, 8080, "x.test")
+        .newCall(TestBackend.COLLECT_SLOWLY, CallOptions.DEFAULT);
+    HelloRequest big = HelloRequest.newBuilder().setName("big")
+        .setPayload(ByteString.copyFrom(new byte[MESSAGE_BYTES])).build();
+    AtomicInteger sent = new AtomicInteger();
+    AtomicBoolean clientBlocked = new AtomicBoolean();
+    AtomicReference<Status> closed = new AtomicReference<>();
+    // A well-behaved writer: sends only while isReady(), resumes from onReady.
+    Runnable write = () -> {
+      while (call.isReady() && sent.get() < MESSAGES) {
+        call.sendMessage(big);
+        sent.incrementAndGet();
+      }
+      if (!call.isReady()) {
+        clientBlocked.set(true);
+      }
+    };
+    call.start(new ClientCall.Listener<>() {
+      @Override
+      public void onReady() {
+        write.run();
+      }
+
+      @Override
+      public void onClose(Status status, Metadata trailers) {
+        closed.set(status);
+      }
+    }, new Metadata());
+    call.request(1);
+    eventually().until(a::collectingSlowly);
+
+    a.allowReads(10);
+    eventually().until(() -> a.slowlyCollected.get() == 10 && clientBlocked.get());
+    eventually().during(STEADY)
+        .until(() -> sent.get() - a.slowlyCollected.get() <= MAX_IN_FLIGHT);
+    a.allowReads(200);
+    eventually().until(() -> a.slowlyCollected.get() == 210);
+    eventually().during(STEADY)
+        .until(() -> sent.get() - a.slowlyCollected.get() <= MAX_IN_FLIGHT);
+    assertThat(sent.get()).isLessThan(MESSAGES);
+
+    call.cancel("writer gives up", null);
     eventually().until(() -> a.cancellations.get() == 1);
     assertThat(closed.get().getCode()).isEqualTo(Status.Code.CANCELLED);
   }

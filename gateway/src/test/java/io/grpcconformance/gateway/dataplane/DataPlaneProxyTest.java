@@ -193,6 +193,21 @@ class DataPlaneProxyTest extends DataPlaneTestSupport {
   }
 
   @Test
+  void backendGoingAway_failsTheClientCall() throws Exception {
+    TestBackend a = startBackend("a");
+    DataPlane dataPlane = dataPlane(table(1, http(8080, host("*", any(backend("a", 1, a))))));
+    Recorder<HelloReply> reply = new Recorder<>();
+    GreeterGrpc.newStub(channel(dataPlane, 8080, "x"))
+        .sayHello(HelloRequest.newBuilder().setName("hang").build(), reply);
+    eventually().until(() -> !a.received.isEmpty());
+
+    a.close();
+
+    eventually().until(reply::done);
+    assertThat(reply.status().getCode()).isIn(Status.Code.UNAVAILABLE, Status.Code.CANCELLED);
+  }
+
+  @Test
   void compressedMessages_relayedWithTheirEncoding() throws Exception {
     TestBackend a = startBackend("a");
     DataPlane dataPlane = dataPlane(table(1, http(8080, host("*", any(backend("a", 1, a))))));

@@ -51,6 +51,13 @@ final class TestBackend implements AutoCloseable {
           .setResponseMarshaller(ProtoUtils.marshaller(HelloReply.getDefaultInstance()))
           .build();
 
+  /**
+   * Client streaming with manual flow control: the backend reads only as many messages as {@link
+   * #allowReads} granted, then replies with the count once the client half-closes.
+   */
+  static final MethodDescriptor<HelloRequest, HelloReply> COLLECT_SLOWLY =
+      COLLECT.toBuilder().setFullMethodName("test.Collector/CollectSlowly").build();
+
   /** What one call received. */
   record Received(String method, String authority, Metadata headers, Long deadlineMillis) {}
 
@@ -59,6 +66,8 @@ final class TestBackend implements AutoCloseable {
   final AtomicInteger cancellations = new AtomicInteger();
   final AtomicInteger streamed = new AtomicInteger();
   final AtomicBoolean sawNotReady = new AtomicBoolean();
+  final AtomicInteger slowlyCollected = new AtomicInteger();
+  private volatile ServerCallStreamObserver<HelloReply> slowCollector;
   private final Server server;
 
   private TestBackend(String name, ServerCertificate tls) throws IOException {
@@ -98,7 +107,39 @@ final class TestBackend implements AutoCloseable {
   private ServerServiceDefinition collector() {
     return ServerServiceDefinition.builder("test.Collector")
         .addMethod(COLLECT, ServerCalls.asyncClientStreamingCall(this::collect))
+        .addMethod(COLLECT_SLOWLY, ServerCalls.asyncClientStreamingCall(this::collectSlowly))
         .build();
+  }
+
+  /** Lets the current CollectSlowly call read {@code messages} more messages. */
+  void allowReads(int messages) {
+    slowCollector.request(messages);
+  }
+
+  boolean collectingSlowly() {
+    return slowCollector != null;
+  }
+
+  private StreamObserver<HelloRequest> collectSlowly(StreamObserver<HelloReply> reply) {
+    ServerCallStreamObserver<HelloReply> observer = (ServerCallStreamObserver<HelloReply>) reply;
+    observer.disableAutoRequest();
+    observer.setOnCancelHandler(cancellations::incrementAndGet);
+    slowCollector = observer;
+    return new StreamObserver<HelloRequest>() {
+      @Override
+      public void onNext(HelloRequest request) {
+        slowlyCollected.incrementAndGet();
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {
+        reply.onNext(HelloReply.newBuilder().setIndex(slowlyCollected.get()).build());
+        reply.onCompleted();
+      }
+    };
   }
 
   private StreamObserver<HelloRequest> collect(StreamObserver<HelloReply> reply) {
