@@ -5,17 +5,21 @@ import io.grpcconformance.gateway.routing.PortRoutes;
 import io.grpcconformance.gateway.routing.RandomSource;
 import io.grpcconformance.gateway.routing.RoutingTable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,12 +41,15 @@ public final class DataPlane implements AutoCloseable {
   private final AtomicReference<RoutingTable> table = new AtomicReference<>(RoutingTable.EMPTY);
   private final ScheduledExecutorService maintenance =
       Executors.newSingleThreadScheduledExecutor(daemonThreads("gateway-dataplane-maintenance"));
-  private final ExecutorService http1Executor =
-      Executors.newCachedThreadPool(daemonThreads("gateway-http1-backend"));
+  /** Blocking HTTP/1.1 backend exchanges (a misconfiguration path): at most 16 at a time. */
+  private final ThreadPoolExecutor http1Executor = new ThreadPoolExecutor(16, 16, 60,
+      TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("gateway-http1-backend"));
   private final BackendChannels channels;
   private final ProxyContext context;
   /** Declared port → server; written under this object's lock, read lock-free. */
   private final Map<Integer, PortServer> servers = new ConcurrentHashMap<>();
+  /** Servers of removed ports whose calls may still run; cancelled at the drain timeout. */
+  private final Set<PortServer> draining = ConcurrentHashMap.newKeySet();
   private volatile List<String> problems = List.of();
   private boolean closed;
 
@@ -53,6 +60,7 @@ public final class DataPlane implements AutoCloseable {
   /** A data plane drawing weighted backends from {@code random} (deterministic tests). */
   public DataPlane(DataPlaneConfig config, RandomSource random) {
     this.config = Objects.requireNonNull(config, "config");
+    http1Executor.allowCoreThreadTimeOut(true);
     this.channels = new BackendChannels(config, maintenance, table::get);
     this.context = new ProxyContext(table, config, channels,
         new Http1Backend(http1Executor, config), random);
@@ -131,7 +139,7 @@ public final class DataPlane implements AutoCloseable {
 
   /** Backend channels currently pooled ("protocol endpoint"), for diagnostics and tests. */
   public List<String> backendChannels() {
-    return List.copyOf(new java.util.TreeSet<>(channels.openChannels()));
+    return List.copyOf(new TreeSet<>(channels.openChannels()));
   }
 
   /**
@@ -144,20 +152,23 @@ public final class DataPlane implements AutoCloseable {
       return;
     }
     closed = true;
-    servers.values().forEach(PortServer::shutdown);
+    List<PortServer> all = new ArrayList<>(servers.values());
+    all.addAll(draining);
+    all.forEach(PortServer::shutdown);
     long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     try {
-      for (PortServer server : servers.values()) {
+      for (PortServer server : all) {
         long left = Math.max(0, deadline - System.nanoTime());
-        if (!server.awaitTermination(java.time.Duration.ofNanos(left))) {
+        if (!server.awaitTermination(Duration.ofNanos(left))) {
           server.shutdownNow();
         }
       }
     } catch (InterruptedException e) {
-      servers.values().forEach(PortServer::shutdownNow);
+      all.forEach(PortServer::shutdownNow);
       Thread.currentThread().interrupt();
     }
     servers.clear();
+    draining.clear();
     channels.close();
     maintenance.shutdownNow();
     http1Executor.shutdownNow();
@@ -181,8 +192,11 @@ public final class DataPlane implements AutoCloseable {
   private void drain(PortServer server) {
     logger.info(() -> "closing " + server + "; calls in flight may finish");
     server.shutdown();
-    maintenance.schedule(server::shutdownNow, config.drainTimeout().toMillis(),
-        TimeUnit.MILLISECONDS);
+    draining.add(server);
+    maintenance.schedule(() -> {
+      server.shutdownNow();
+      draining.remove(server);
+    }, config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static String rootMessage(Throwable e) {
