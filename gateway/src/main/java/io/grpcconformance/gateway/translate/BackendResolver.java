@@ -127,7 +127,9 @@ final class BackendResolver {
           continue;
         }
         for (String address : e.getAddresses()) {
-          out.add(new Endpoint(address, target));
+          if (!Meta.isBlank(address)) {
+            out.add(new Endpoint(address, target));
+          }
         }
       }
     }

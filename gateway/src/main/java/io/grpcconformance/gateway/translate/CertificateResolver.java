@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,8 @@ final class CertificateResolver {
 
   private final SnapshotIndex index;
   private final Instant now;
+  /** Per translation: "ns/name" → parsed key pair or the problem, so a Secret is parsed once. */
+  private final Map<String, Object> parsed = new HashMap<>();
 
   CertificateResolver(SnapshotIndex index, Instant now) {
     this.index = index;
@@ -86,20 +89,29 @@ final class CertificateResolver {
             + ", expected " + TLS_SECRET_TYPE);
         continue;
       }
-      try {
-        byte[] crt = field(secret, "tls.crt", source);
-        byte[] key = field(secret, "tls.key", source);
-        PemKeyPairs.KeyPair pair = PemKeyPairs.parse(crt, key, source, now);
-        certs.add(new ServerCertificate(hostname, pair.chain(), pair.key(),
+      Object pair = parsed.computeIfAbsent(namespace + "/" + name, k -> parse(secret, source));
+      if (pair instanceof PemKeyPairs.KeyPair kp) {
+        certs.add(new ServerCertificate(hostname, kp.chain(), kp.key(),
             "secret " + namespace + "/" + name));
-      } catch (PemKeyPairs.PemException e) {
-        problems.add(where + ": " + e.getMessage());
+      } else {
+        problems.add(where + ": " + pair);
       }
     }
     String reason = problems.isEmpty() ? null
         : notPermitted ? Conditions.REASON_REF_NOT_PERMITTED
         : Conditions.REASON_INVALID_CERTIFICATE_REF;
     return new Result(certs, reason, problems);
+  }
+
+  /** The key pair of a TLS Secret, or the (safe) message saying why it cannot be used. */
+  private Object parse(Secret secret, String source) {
+    try {
+      byte[] crt = field(secret, "tls.crt", source);
+      byte[] key = field(secret, "tls.key", source);
+      return PemKeyPairs.parse(crt, key, source, now);
+    } catch (PemKeyPairs.PemException e) {
+      return e.getMessage();
+    }
   }
 
   /**

@@ -31,17 +31,4 @@ final class GatewayState {
       }
     }
   }
-
-  boolean accepted() {
-    return rejectReason == null && listeners.stream().anyMatch(ListenerState::valid);
-  }
-
-  ListenerState listener(String name) {
-    for (ListenerState l : listeners) {
-      if (l.name.equals(name)) {
-        return l;
-      }
-    }
-    return null;
-  }
 }

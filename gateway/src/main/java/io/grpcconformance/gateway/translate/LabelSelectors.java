@@ -47,7 +47,7 @@ final class LabelSelectors {
     Map<String, String> wanted = selector.getMatchLabels();
     if (wanted != null) {
       for (Map.Entry<String, String> e : wanted.entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
+        if (!java.util.Objects.equals(e.getValue(), labels.get(e.getKey()))) {
           return false;
         }
       }

@@ -60,8 +60,8 @@ final class ListenerTranslator {
     if (wire == null) {
       // gateway_types.go ListenerReasonUnsupportedProtocol; supportedKinds stays empty
       // (GatewayListenerUnsupportedProtocol expects no kinds).
-      l.reject(Conditions.REASON_UNSUPPORTED_PROTOCOL, l.field() + ".protocol: " + protocol
-          + " is not supported (HTTP and HTTPS are)");
+      l.reject(Conditions.REASON_UNSUPPORTED_PROTOCOL, l.field() + ".protocol: "
+          + (protocol.isEmpty() ? "(unset)" : protocol) + " is not supported (HTTP and HTTPS are)");
       return l;
     }
     if (port < 1 || port > 65535) {

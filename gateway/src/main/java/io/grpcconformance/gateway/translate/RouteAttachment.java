@@ -44,13 +44,18 @@ final class RouteAttachment {
   /**
    * @param kind the route's kind ({@code GRPCRoute} or {@code HTTPRoute})
    * @param gateways our Gateways by "{namespace}/{name}"
-   * @param routeHostnames spec.hostnames (may be empty)
+   * @param parentRefs spec.parentRefs (null = none)
+   * @param routeHostnames spec.hostnames (null or empty = none)
    */
   static List<Parent> attach(String kind, HasMetadata route, List<ParentReference> parentRefs,
       List<String> routeHostnames, Map<String, GatewayState> gateways, SnapshotIndex index) {
     String routeNs = Meta.namespace(route);
+    List<String> hostnames = routeHostnames == null ? List.of() : routeHostnames;
     Map<String, Parent> out = new LinkedHashMap<>();
-    for (ParentReference ref : parentRefs) {
+    for (ParentReference ref : parentRefs == null ? List.<ParentReference>of() : parentRefs) {
+      if (ref == null || Meta.isBlank(ref.getName())) {
+        continue;
+      }
       String group = Meta.orDefault(ref.getGroup(), ListenerState.GATEWAY_GROUP);
       String parentKind = Meta.orDefault(ref.getKind(), "Gateway");
       String ns = Meta.isBlank(ref.getNamespace()) ? routeNs : ref.getNamespace();
@@ -64,7 +69,7 @@ final class RouteAttachment {
           .withPort(ref.getPort())
           .build();
       String dedupe = ns + "/" + ref.getName() + "/" + echoed.getSectionName() + "/" + ref.getPort();
-      out.putIfAbsent(dedupe, attach(kind, routeNs, echoed, gw, routeHostnames, index));
+      out.putIfAbsent(dedupe, attach(kind, routeNs, echoed, gw, hostnames, index));
     }
     return new ArrayList<>(out.values());
   }

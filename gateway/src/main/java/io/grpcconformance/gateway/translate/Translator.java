@@ -82,8 +82,8 @@ public final class Translator {
     for (GRPCRoute route : grpcRoutes) {
       CompiledRoute c = routeTranslator.compile(route);
       List<RouteAttachment.Parent> parents = RouteAttachment.attach("GRPCRoute", route,
-          route.getSpec() == null ? List.of() : route.getSpec().getParentRefs(),
-          route.getSpec() == null ? List.of() : route.getSpec().getHostnames(), gateways, index);
+          route.getSpec() == null ? null : route.getSpec().getParentRefs(),
+          route.getSpec() == null ? null : route.getSpec().getHostnames(), gateways, index);
       compiled.put(c.key(), c);
       grpcParents.put(c.key(), parents);
       if (c.implemented()) {
@@ -93,8 +93,8 @@ public final class Translator {
     Map<String, List<RouteAttachment.Parent>> httpParents = new LinkedHashMap<>();
     for (HTTPRoute route : SnapshotIndex.sortedByKey(snapshot.httpRoutes())) {
       List<RouteAttachment.Parent> parents = RouteAttachment.attach("HTTPRoute", route,
-          route.getSpec() == null ? List.of() : route.getSpec().getParentRefs(),
-          route.getSpec() == null ? List.of() : route.getSpec().getHostnames(), gateways, index);
+          route.getSpec() == null ? null : route.getSpec().getParentRefs(),
+          route.getSpec() == null ? null : route.getSpec().getHostnames(), gateways, index);
       httpParents.put(Meta.key(route), parents);
       addClaims("HTTPRoute", route, parents, claims);
     }
