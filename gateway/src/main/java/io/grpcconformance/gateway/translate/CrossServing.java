@@ -11,11 +11,11 @@ import java.util.Set;
 
 /**
  * The HTTPRoute/GRPCRoute cross-serving rule (grpcroute_types.go GRPCRouteSpec.Hostnames, v1.6.1):
- * "If a Route (A) of type HTTPRoute or GRPCRoute is attached to a Listener and that listener already
- * has another Route (B) of the other type attached and the intersection of the hostnames of A and B
- * is non-empty, then the implementation MUST accept exactly one of these two routes ... The oldest
- * Route based on creation timestamp. The Route appearing first in alphabetical order by
- * "{namespace}/{name}"."
+ * "If a Route (A) of type HTTPRoute or GRPCRoute is attached to a Listener and that listener
+ * already has another Route (B) of the other type attached and the intersection of the hostnames
+ * of A and B is non-empty, then the implementation MUST accept exactly one of these two routes
+ * ... The oldest Route based on creation timestamp. The Route appearing first in alphabetical
+ * order by "{namespace}/{name}"."
  *
  * <p>Decided per listener, oldest claim first: a claim is kept unless it shares a host with a kept
  * claim of the other kind. (Pairwise "older wins" alone could reject both routes of a pair when

@@ -91,8 +91,10 @@ final class GrpcMatches {
         return PathMatch.exact("/" + svc + "/" + method);
       }
       case "RegularExpression" -> {
-        String s = service.isEmpty() ? ANY_SEGMENT : "(?:" + checkRegex(service, field + ".service") + ")";
-        String m = method.isEmpty() ? ANY_SEGMENT : "(?:" + checkRegex(method, field + ".method") + ")";
+        String s = service.isEmpty() ? ANY_SEGMENT
+            : "(?:" + checkRegex(service, field + ".service") + ")";
+        String m = method.isEmpty() ? ANY_SEGMENT
+            : "(?:" + checkRegex(method, field + ".method") + ")";
         return PathMatch.regex("/" + s + "/" + m);
       }
       default -> throw RuleException.unsupported(field + ".type: unsupported match type " + type
@@ -116,7 +118,8 @@ final class GrpcMatches {
       String where = field + ".headers[" + i + "]";
       String name = Meta.orDefault(h.getName(), "");
       if (!HEADER_NAME.matcher(name).matches()) {
-        throw RuleException.unsupported(where + ".name: \"" + name + "\" is not a valid header name");
+        throw RuleException.unsupported(where + ".name: \"" + name
+            + "\" is not a valid header name");
       }
       if (!seen.add(name.toLowerCase(Locale.ROOT))) {
         continue; // only the first entry of a name counts (spec GRPCHeaderMatch)

@@ -46,8 +46,8 @@ final class Hostnames {
   }
 
   /**
-   * Whether every host matched by {@code inner} is also matched by {@code outer}: {@code ANY} covers
-   * everything; an exact name covers only itself; {@code *.s} covers exact names ending in
+   * Whether every host matched by {@code inner} is also matched by {@code outer}: {@code ANY}
+   * covers everything; an exact name covers only itself; {@code *.s} covers exact names ending in
    * {@code .s} and wildcards {@code *.t} where {@code t} is {@code s} or ends in {@code .s}.
    */
   static boolean covers(String outer, String inner) {

@@ -120,9 +120,9 @@ final class PemKeyPairs {
   }
 
   /**
-   * Signs a fixed probe with the key and verifies it with the leaf's public key: one check for every
-   * key type. (ECDSA signing draws random numbers; only the yes/no answer leaves this method, so
-   * the translation stays deterministic.)
+   * Signs a fixed probe with the key and verifies it with the leaf's public key: one check for
+   * every key type. (ECDSA signing draws random numbers; only the yes/no answer leaves this
+   * method, so the translation stays deterministic.)
    */
   private static void checkMatches(PublicKey leafKey, PrivateKey key, String source)
       throws PemException {

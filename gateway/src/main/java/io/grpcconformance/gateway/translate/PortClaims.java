@@ -14,8 +14,8 @@ import java.util.Set;
  *       Accepted=False/PortUnavailable (and, like every rejected listener, a problem line).
  *   <li>Otherwise the oldest Gateway (creationTimestamp, then namespace/name) with a valid listener
  *       on the port fixes the port's protocol; a listener of a later Gateway with the other
- *       protocol gets Accepted=False/PortUnavailable ("the port is already in use", gateway_types.go
- *       ListenerReasonPortUnavailable).
+ *       protocol gets Accepted=False/PortUnavailable ("the port is already in use",
+ *       gateway_types.go ListenerReasonPortUnavailable).
  *   <li>Listeners of several Gateways with the same port and protocol are merged: their routes are
  *       served together, and same-hostname listeners share one listener slot (see
  *       {@link VirtualHostBuilder}).

@@ -20,7 +20,7 @@ final class ReferenceGrants {
     this.grants = List.copyOf(grants);
   }
 
-  /** Whether a reference from (group, kind, namespace) to (group, kind, namespace, name) may be used. */
+  /** Whether a reference from (group, kind, namespace) to (group, kind, ns, name) is allowed. */
   boolean permits(
       String fromGroup, String fromKind, String fromNamespace,
       String toGroup, String toKind, String toNamespace, String toName) {

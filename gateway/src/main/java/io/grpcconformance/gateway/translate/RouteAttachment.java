@@ -60,7 +60,8 @@ final class RouteAttachment {
       String parentKind = Meta.orDefault(ref.getKind(), "Gateway");
       String ns = Meta.isBlank(ref.getNamespace()) ? routeNs : ref.getNamespace();
       GatewayState gw = gateways.get(ns + "/" + ref.getName());
-      if (!group.equals(ListenerState.GATEWAY_GROUP) || !parentKind.equals("Gateway") || gw == null) {
+      if (!group.equals(ListenerState.GATEWAY_GROUP) || !parentKind.equals("Gateway")
+          || gw == null) {
         continue;
       }
       ParentReference echoed = new ParentReferenceBuilder()
@@ -68,7 +69,8 @@ final class RouteAttachment {
           .withSectionName(Meta.isBlank(ref.getSectionName()) ? null : ref.getSectionName())
           .withPort(ref.getPort())
           .build();
-      String dedupe = ns + "/" + ref.getName() + "/" + echoed.getSectionName() + "/" + ref.getPort();
+      String dedupe =
+          ns + "/" + ref.getName() + "/" + echoed.getSectionName() + "/" + ref.getPort();
       out.putIfAbsent(dedupe, attach(kind, routeNs, echoed, gw, hostnames, index));
     }
     return new ArrayList<>(out.values());

@@ -42,7 +42,8 @@ public final class RoutingTableYaml {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("protocol", p.protocol().name());
     if (!p.certificates().isEmpty()) {
-      out.put("certificates", p.certificates().stream().map(RoutingTableYaml::certificate).toList());
+      out.put("certificates",
+          p.certificates().stream().map(RoutingTableYaml::certificate).toList());
     }
     p.fallbackCertificate().ifPresent(c -> out.put("fallbackCertificate", certificate(c)));
     List<Object> hosts = new ArrayList<>();

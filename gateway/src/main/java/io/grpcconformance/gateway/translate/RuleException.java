@@ -1,6 +1,6 @@
 package io.grpcconformance.gateway.translate;
 
-/** A rule (or route) that cannot be implemented: the route-condition reason and a one-line message. */
+/** A rule that cannot be implemented: the route-condition reason and a one-line message. */
 final class RuleException extends Exception {
   final String reason;
 

@@ -65,7 +65,8 @@ final class SnapshotIndex {
    * documents) has only that label.
    */
   Map<String, String> namespaceLabels(String namespace) {
-    Map<String, String> out = new LinkedHashMap<>(namespaceLabels.getOrDefault(namespace, Map.of()));
+    Map<String, String> out =
+        new LinkedHashMap<>(namespaceLabels.getOrDefault(namespace, Map.of()));
     out.putIfAbsent(NAMESPACE_NAME_LABEL, namespace);
     return out;
   }

@@ -60,7 +60,7 @@ public final class Translator {
     return config;
   }
 
-  /** Translates {@code snapshot}; never throws for bad input, which becomes statuses and problems. */
+  /** Translates {@code snapshot}; bad input becomes statuses and problems, never an exception. */
   public TranslationResult translate(GatewaySnapshot snapshot) {
     Instant now = clock.instant();
     List<String> problems = new ArrayList<>();

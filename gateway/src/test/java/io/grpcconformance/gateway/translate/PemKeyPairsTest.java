@@ -25,7 +25,8 @@ class PemKeyPairsTest {
     var pair = PemKeyPairs.parse(cert("example-com"), key("example-com"), SOURCE, NOW);
     assertThat(pair.key().getAlgorithm()).isEqualTo("RSA");
     assertThat(pair.chain()).hasSize(1);
-    assertThat(pair.chain().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=*.example.com");
+    assertThat(pair.chain().get(0).getSubjectX500Principal().getName())
+        .isEqualTo("CN=*.example.com");
   }
 
   @Test

@@ -22,8 +22,8 @@ class ReferenceGrantsTest {
 
   @Test
   void sameNamespaceNeedsNoGrant() {
-    assertThat(new ReferenceGrants(List.of()).permits(GW, "GRPCRoute", "a", "", "Service", "a", "s"))
-        .isTrue();
+    ReferenceGrants none = new ReferenceGrants(List.of());
+    assertThat(none.permits(GW, "GRPCRoute", "a", "", "Service", "a", "s")).isTrue();
   }
 
   @Test

@@ -31,9 +31,10 @@ import org.bouncycastle.util.io.pem.PemObject;
 /**
  * TEST KEYS ONLY. Generates the certificates and keys under {@code
  * src/test/resources/translate/certs} once; they are committed so golden files stay stable. Run
- * from the gateway module: {@code java -cp ... io.grpcconformance.gateway.translate.TestCertificates
- * src/test/resources/translate/certs}. Validity 2020-01-01 to 2120-01-01 (expired.* 2000-2001,
- * future.* 2100-2120); tests use a fixed clock of {@link #TEST_NOW}.
+ * from the gateway module: {@code java -cp <test and runtime classpath>
+ * io.grpcconformance.gateway.translate.TestCertificates src/test/resources/translate/certs}.
+ * Validity 2020-01-01 to 2120-01-01 (expired.* 2000-2001, future.* 2100-2120); tests use a fixed
+ * clock of {@link #TEST_NOW}.
  */
 public final class TestCertificates {
   /** The instant tests check certificate validity at. */

@@ -47,8 +47,8 @@ class TranslatorGatewayStatusTest {
   @Test
   void gatewayClass_invalidParameters() {
     TranslationResult r = translate(CLASS.replace("{controllerName: grpc-conformance.io/gateway}",
-        "{controllerName: grpc-conformance.io/gateway, parametersRef: {group: x.io, kind: K, name: p}}")
-        + GATEWAY);
+        "{controllerName: grpc-conformance.io/gateway,"
+            + " parametersRef: {group: x.io, kind: K, name: p}}") + GATEWAY);
     assertThat(state(gatewayClass(r, "grpc").getStatus().getConditions(), "Accepted"))
         .isEqualTo("False/InvalidParameters");
     assertThat(state(gateway(r, "gw").getStatus().getConditions(), "Accepted"))
@@ -108,7 +108,8 @@ class TranslatorGatewayStatusTest {
   @Test
   void gateway_invalidParameters() {
     TranslationResult r = translate(CLASS + GATEWAY.replace("gatewayClassName: grpc",
-        "gatewayClassName: grpc\n  infrastructure: {parametersRef: {group: x.io, kind: K, name: p}}"));
+        "gatewayClassName: grpc\n"
+            + "  infrastructure: {parametersRef: {group: x.io, kind: K, name: p}}"));
     assertThat(state(gateway(r, "gw").getStatus().getConditions(), "Accepted"))
         .isEqualTo("False/InvalidParameters");
     assertThat(r.table().ports()).isEmpty();
@@ -163,7 +164,8 @@ class TranslatorGatewayStatusTest {
         .replace("generation: 4}", "generation: 4, creationTimestamp: \"2025-01-01T00:00:00Z\"}");
     String newer = gatewayYaml("newer", """
         - {name: https, port: 8443, protocol: HTTPS, tls: {certificateRefs: [{name: tls}]}}
-        """).replace("generation: 4}", "generation: 4, creationTimestamp: \"2025-02-01T00:00:00Z\"}");
+        """).replace("generation: 4}",
+        "generation: 4, creationTimestamp: \"2025-02-01T00:00:00Z\"}");
     TranslationResult r = translate(CLASS + newer + older
         + tlsSecret("default", "tls", "example-com.crt", "example-com.key"));
     assertThat(state(listener(r, "older", "http").getConditions(), "Accepted"))
@@ -190,7 +192,10 @@ class TranslatorGatewayStatusTest {
   @Test
   void listener_refNotPermitted_crossNamespaceSecretWithoutGrant() {
     TranslationResult r = translate(CLASS + gatewayYaml("gw", """
-        - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: tls, namespace: certs}]}}
+        - name: https
+          port: 443
+          protocol: HTTPS
+          tls: {certificateRefs: [{name: tls, namespace: certs}]}
         """) + tlsSecret("certs", "tls", "example-com.crt", "example-com.key"));
     assertThat(state(listener(r, "gw", "https").getConditions(), "ResolvedRefs"))
         .isEqualTo("False/RefNotPermitted");
@@ -199,7 +204,10 @@ class TranslatorGatewayStatusTest {
   @Test
   void listener_resolvedRefs_crossNamespaceSecretWithGrant() {
     TranslationResult r = translate(CLASS + gatewayYaml("gw", """
-        - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: tls, namespace: certs}]}}
+        - name: https
+          port: 443
+          protocol: HTTPS
+          tls: {certificateRefs: [{name: tls, namespace: certs}]}
         """) + tlsSecret("certs", "tls", "example-com.crt", "example-com.key") + """
         ---
         apiVersion: gateway.networking.k8s.io/v1
@@ -218,7 +226,10 @@ class TranslatorGatewayStatusTest {
   @Test
   void listener_invalidRouteKinds() {
     TranslationResult r = translate(CLASS + gatewayYaml("gw", """
-        - {name: http, port: 80, protocol: HTTP, allowedRoutes: {kinds: [{kind: InvalidRoute}, {kind: HTTPRoute}]}}
+        - name: http
+          port: 80
+          protocol: HTTP
+          allowedRoutes: {kinds: [{kind: InvalidRoute}, {kind: HTTPRoute}]}
         """));
     ListenerStatus l = listener(r, "gw", "http");
     assertThat(state(l.getConditions(), "ResolvedRefs")).isEqualTo("False/InvalidRouteKinds");

@@ -80,7 +80,8 @@ class TranslatorRouteStatusTest {
 
   @Test
   void route_notAllowedByListeners_kind() {
-    TranslationResult r = translate(BASE.replace("from: All}", "from: All}, kinds: [{kind: HTTPRoute}]")
+    TranslationResult r = translate(
+        BASE.replace("from: All}", "from: All}, kinds: [{kind: HTTPRoute}]")
         + route("r", "parentRefs: [{name: gw}]\nrules: []"));
     assertThat(state(conditions(r, "r"), "Accepted")).isEqualTo("False/NotAllowedByListeners");
   }
@@ -99,7 +100,8 @@ class TranslatorRouteStatusTest {
 
   @Test
   void route_noMatchingListenerHostname() {
-    TranslationResult r = translate(BASE.replace("protocol: HTTP,", "protocol: HTTP, hostname: \"*.example.com\",")
+    TranslationResult r = translate(
+        BASE.replace("protocol: HTTP,", "protocol: HTTP, hostname: \"*.example.com\",")
         + route("r", """
         parentRefs: [{name: gw}]
         hostnames: [example.com]
@@ -111,13 +113,15 @@ class TranslatorRouteStatusTest {
 
   @Test
   void route_noMatchingParent_sectionName() {
-    TranslationResult r = translate(BASE + route("r", "parentRefs: [{name: gw, sectionName: nope}]\nrules: []"));
+    TranslationResult r =
+        translate(BASE + route("r", "parentRefs: [{name: gw, sectionName: nope}]\nrules: []"));
     assertThat(state(conditions(r, "r"), "Accepted")).isEqualTo("False/NoMatchingParent");
   }
 
   @Test
   void route_noMatchingParent_port() {
-    TranslationResult r = translate(BASE + route("r", "parentRefs: [{name: gw, port: 81}]\nrules: []"));
+    TranslationResult r =
+        translate(BASE + route("r", "parentRefs: [{name: gw, port: 81}]\nrules: []"));
     assertThat(state(conditions(r, "r"), "Accepted")).isEqualTo("False/NoMatchingParent");
   }
 
@@ -139,7 +143,8 @@ class TranslatorRouteStatusTest {
           backendRefs: [{name: echo, port: 9000}]
         """));
     Condition accepted = condition(conditions(r, "r"), "Accepted");
-    assertThat(accepted.getStatus() + "/" + accepted.getReason()).isEqualTo("False/UnsupportedValue");
+    assertThat(accepted.getStatus() + "/" + accepted.getReason())
+        .isEqualTo("False/UnsupportedValue");
     assertThat(accepted.getMessage())
         .contains("spec.rules[0].matches[0].method.service: invalid regular expression");
     assertThat(served(r)).isEmpty();
@@ -200,7 +205,8 @@ class TranslatorRouteStatusTest {
         parentRefs: [{name: gw}]
         hostnames: ["*.example.com"]
         rules: [{backendRefs: [{name: echo, port: 9000}]}]
-        """).replace("generation: 2}", "generation: 2, creationTimestamp: \"2025-02-01T00:00:00Z\"}"));
+        """).replace("generation: 2}",
+            "generation: 2, creationTimestamp: \"2025-02-01T00:00:00Z\"}"));
     assertThat(state(conditions(r, "r"), "Accepted")).isEqualTo("False/HostnameConflict");
     assertThat(served(r)).isEmpty();
   }
@@ -217,7 +223,8 @@ class TranslatorRouteStatusTest {
         parentRefs: [{name: gw}]
         hostnames: ["*.example.com"]
         rules: [{backendRefs: [{name: echo, port: 9000}]}]
-        """).replace("generation: 2}", "generation: 2, creationTimestamp: \"2025-02-01T00:00:00Z\"}"));
+        """).replace("generation: 2}",
+            "generation: 2, creationTimestamp: \"2025-02-01T00:00:00Z\"}"));
     assertThat(state(conditions(r, "r"), "Accepted")).isEqualTo("True/Accepted");
     assertThat(Fixtures.listener(r, "gw", "http").getAttachedRoutes()).isEqualTo(1);
   }
@@ -274,7 +281,8 @@ class TranslatorRouteStatusTest {
 
   @Test
   void route_withoutOurParentsStillGetsAStatusObjectWithNoParents() {
-    TranslationResult r = translate(BASE + route("r", "parentRefs: [{name: someone-elses}]\nrules: []"));
+    TranslationResult r =
+        translate(BASE + route("r", "parentRefs: [{name: someone-elses}]\nrules: []"));
     assertThat(Fixtures.route(r, "r").getStatus().getParents()).isEmpty();
     assertThat(Fixtures.route(r, "r").getSpec()).isNull();
   }
