@@ -52,10 +52,12 @@ final class GrpcMatches {
     if (method != null) {
       String service = Meta.orDefault(method.getService(), "");
       String name = Meta.orDefault(method.getMethod(), "");
-      serviceChars = service.length();
+      String type = Meta.orDefault(method.getType(), "Exact");
+      path = lowerMethod(type, service, name, field + ".method");
+      // Characters of the service as matched on the wire (an Exact leading dot is not on it).
+      serviceChars = service.length()
+          - (type.equals("Exact") && service.startsWith(".") ? 1 : 0);
       methodChars = name.length();
-      path = lowerMethod(Meta.orDefault(method.getType(), "Exact"), service, name,
-          field + ".method");
     }
     return new CompiledRoute.Match(index, new RouteMatch(path, lowerHeaders(m.getHeaders(), field)),
         serviceChars, methodChars);

@@ -13,6 +13,7 @@ import io.grpcconformance.gateway.translate.ingress.IngressTranslator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,15 +68,56 @@ public final class Translator {
     SnapshotIndex index = new SnapshotIndex(snapshot);
     IngressTranslation ingressResult = translateIngress(snapshot, problems);
 
+    // 1. Classes and Gateways; listeners checked on their own, then ports shared out.
     GatewayClassTranslator classes =
         new GatewayClassTranslator(config.controllerName(), snapshot.gatewayClasses());
     Map<String, GatewayState> gateways = gateways(snapshot, index, classes, now);
     PortClaims.apply(new ArrayList<>(gateways.values()), ingressResult.ports().keySet());
     gateways.values().forEach(gw -> listenerProblems(gw, problems));
 
-    // Routes: compile, attach, apply cross-serving, then status and serving.
-    GrpcRouteTranslator routeTranslator = new GrpcRouteTranslator(new BackendResolver(index));
+    // 2. Routes: compile, attach to listeners, decide HTTPRoute/GRPCRoute cross-serving.
     List<GRPCRoute> grpcRoutes = SnapshotIndex.sortedByKey(snapshot.grpcRoutes());
+    Attachments attachments = attach(snapshot, grpcRoutes, gateways, index);
+
+    // 3. Route statuses, attachedRoutes, and what programmed listeners serve.
+    PortTableBuilder table = new PortTableBuilder();
+    gateways.values().forEach(gw -> gw.listeners.stream().filter(ListenerState::programmed)
+        .forEach(table::listener));
+    List<HasMetadata> routeStatuses = new ArrayList<>();
+    for (GRPCRoute route : grpcRoutes) {
+      routeStatuses.add(routeStatus(route, attachments, table, problems));
+    }
+    countHttpRoutes(attachments);
+
+    // 4. The table (Ingress ports included) and the statuses.
+    Map<Integer, PortRoutes> ports = new TreeMap<>(table.build());
+    ports.putAll(ingressResult.ports()); // PortClaims kept listeners off Ingress ports
+    List<HasMetadata> statuses = new ArrayList<>(classes.statuses());
+    gateways.values().stream().map(StatusObjects::gateway)
+        .sorted(Comparator.comparing(Meta::key)).forEach(statuses::add);
+    statuses.addAll(routeStatuses);
+    statuses.addAll(ingressResult.statuses());
+    problems.addAll(ingressResult.problems());
+    return new TranslationResult(new RoutingTable(0, ports), statuses, problems);
+  }
+
+  /**
+   * Routes attached to listeners.
+   *
+   * @param compiled GRPCRoutes by "{namespace}/{name}"
+   * @param grpcParents parent outcomes of each GRPCRoute
+   * @param httpParents parent outcomes of each HTTPRoute
+   * @param losers listener → "Kind ns/name" of routes that lost cross-serving there
+   */
+  private record Attachments(
+      Map<String, CompiledRoute> compiled,
+      Map<String, List<RouteAttachment.Parent>> grpcParents,
+      Map<String, List<RouteAttachment.Parent>> httpParents,
+      Map<ListenerState, Set<String>> losers) {}
+
+  private Attachments attach(GatewaySnapshot snapshot, List<GRPCRoute> grpcRoutes,
+      Map<String, GatewayState> gateways, SnapshotIndex index) {
+    GrpcRouteTranslator routeTranslator = new GrpcRouteTranslator(new BackendResolver(index));
     Map<String, CompiledRoute> compiled = new LinkedHashMap<>();
     Map<String, List<RouteAttachment.Parent>> grpcParents = new LinkedHashMap<>();
     List<CrossServing.Claim> claims = new ArrayList<>();
@@ -87,7 +129,7 @@ public final class Translator {
       compiled.put(c.key(), c);
       grpcParents.put(c.key(), parents);
       if (c.implemented()) {
-        addClaims("GRPCRoute", route, parents, claims);
+        addClaims("GRPCRoute", route, parents, claims); // only served routes can win hosts
       }
     }
     Map<String, List<RouteAttachment.Parent>> httpParents = new LinkedHashMap<>();
@@ -98,59 +140,59 @@ public final class Translator {
       httpParents.put(Meta.key(route), parents);
       addClaims("HTTPRoute", route, parents, claims);
     }
-    Map<ListenerState, Set<String>> losers = CrossServing.losers(claims);
+    return new Attachments(compiled, grpcParents, httpParents, CrossServing.losers(claims));
+  }
 
-    PortTableBuilder table = new PortTableBuilder();
-    gateways.values().forEach(gw -> gw.listeners.stream().filter(ListenerState::programmed)
-        .forEach(table::listener));
-    List<HasMetadata> routeStatuses = new ArrayList<>();
-    for (GRPCRoute route : grpcRoutes) {
-      CompiledRoute c = compiled.get(Meta.key(route));
-      routeProblems(c, problems);
-      List<RouteParentStatus> statuses = new ArrayList<>();
-      for (RouteAttachment.Parent parent : grpcParents.get(c.key())) {
-        List<ListenerState> lostOn = parent.listeners().stream().map(a -> a.listener())
-            .filter(l -> losers.getOrDefault(l, Set.of()).contains("GRPCRoute " + c.key()))
-            .toList();
-        RouteStatuses.Outcome outcome =
-            RouteStatuses.parent(c, parent, lostOn, config.controllerName());
-        statuses.add(outcome.status());
-        if (parent.reason() != null) {
-          problems.add(Meta.describe(route) + " parentRef " + parent.parentRef().getNamespace()
-              + "/" + parent.parentRef().getName() + ": " + parent.reason() + ": "
-              + parent.message());
-        }
-        for (RouteAttachment.ListenerAttachment a : outcome.served()) {
-          a.listener().attachedRoutes.add("GRPCRoute " + c.key());
-          if (a.listener().programmed()) {
-            table.serve(a.listener(), c, a.hostnames());
-          }
+  /** The status of one GRPCRoute; counts it on listeners and serves it where it is accepted. */
+  private HasMetadata routeStatus(GRPCRoute route, Attachments attachments,
+      PortTableBuilder table, List<String> problems) {
+    CompiledRoute c = attachments.compiled().get(Meta.key(route));
+    routeProblems(c, problems);
+    List<RouteParentStatus> statuses = new ArrayList<>();
+    for (RouteAttachment.Parent parent : attachments.grpcParents().get(c.key())) {
+      List<ListenerState> lostOn = parent.listeners().stream()
+          .map(RouteAttachment.ListenerAttachment::listener)
+          .filter(l -> attachments.losers().getOrDefault(l, Set.of())
+              .contains("GRPCRoute " + c.key()))
+          .toList();
+      RouteStatuses.Outcome outcome =
+          RouteStatuses.parent(c, parent, lostOn, config.controllerName());
+      statuses.add(outcome.status());
+      if (parent.reason() != null) {
+        problems.add(Meta.describe(route) + " parentRef " + parent.parentRef().getNamespace()
+            + "/" + parent.parentRef().getName() + ": " + parent.reason() + ": "
+            + parent.message());
+      }
+      for (RouteAttachment.ListenerAttachment a : outcome.served()) {
+        a.listener().attachedRoutes.add("GRPCRoute " + c.key());
+        if (a.listener().programmed()) {
+          table.serve(a.listener(), c, a.hostnames());
         }
       }
-      routeStatuses.add(StatusObjects.grpcRoute(route, statuses));
     }
-    // HTTPRoutes are never served; they are counted on listeners (GATEWAY-GRPC conformance,
-    // GatewayModifyListeners) unless they lost the cross-serving rule there.
-    httpParents.forEach((key, parents) -> parents.forEach(p -> p.listeners().forEach(a -> {
-      if (!losers.getOrDefault(a.listener(), Set.of()).contains("HTTPRoute " + key)) {
-        a.listener().attachedRoutes.add("HTTPRoute " + key);
-      }
-    })));
+    return StatusObjects.grpcRoute(route, statuses);
+  }
 
-    Map<Integer, PortRoutes> ports = new TreeMap<>(table.build());
-    ports.putAll(ingressResult.ports()); // PortClaims kept listeners off Ingress ports
-    List<HasMetadata> statuses = new ArrayList<>(classes.statuses());
-    gateways.values().stream().map(StatusObjects::gateway)
-        .sorted(java.util.Comparator.comparing(Meta::key)).forEach(statuses::add);
-    statuses.addAll(routeStatuses);
-    statuses.addAll(ingressResult.statuses());
-    problems.addAll(ingressResult.problems());
-    return new TranslationResult(new RoutingTable(0, ports), statuses, problems);
+  /**
+   * HTTPRoutes are never served; they are counted in attachedRoutes (the GATEWAY-GRPC profile's
+   * GatewayModifyListeners expects an attached HTTPRoute) unless they lost cross-serving there.
+   */
+  private static void countHttpRoutes(Attachments attachments) {
+    attachments.httpParents().forEach((key, parents) -> parents.forEach(p ->
+        p.listeners().forEach(a -> {
+          if (!attachments.losers().getOrDefault(a.listener(), Set.of())
+              .contains("HTTPRoute " + key)) {
+            a.listener().attachedRoutes.add("HTTPRoute " + key);
+          }
+        })));
   }
 
   private IngressTranslation translateIngress(GatewaySnapshot snapshot, List<String> problems) {
     try {
-      return ingress.apply(snapshot, config);
+      IngressTranslation t = ingress.apply(snapshot, config);
+      return new IngressTranslation(t.ports() == null ? Map.of() : t.ports(),
+          t.statuses() == null ? List.of() : t.statuses(),
+          t.problems() == null ? List.of() : t.problems());
     } catch (RuntimeException e) {
       problems.add("Ingress translation failed: " + e.getClass().getSimpleName()
           + "; Ingresses are not served");

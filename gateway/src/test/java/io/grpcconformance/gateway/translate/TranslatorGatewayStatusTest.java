@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteGroupKind;
 import io.grpcconformance.gateway.routing.PortRoutes;
+import io.grpcconformance.gateway.translate.ingress.IngressTranslation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +157,28 @@ class TranslatorGatewayStatusTest {
     assertThat(r.table().ports().get(80)).isEqualTo(PortRoutes.closed(80)); // the Ingress keeps it
     assertThat(r.problems()).anyMatch(p -> p.contains("Gateway default/gw listener http")
         && p.contains("PortUnavailable") && p.contains("Ingress"));
+  }
+
+  @Test
+  void ingress_portsStatusesAndProblemsAreMerged() {
+    var ingressStatus = new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder()
+        .withNewMetadata().withName("ing").withNamespace("default").endMetadata().build();
+    TranslationResult r = translate(CLASS + GATEWAY, new IngressTranslation(
+        Map.of(443, PortRoutes.closed(443)), java.util.List.of(ingressStatus),
+        java.util.List.of("Ingress default/ing: something")));
+    assertThat(r.table().ports()).containsOnlyKeys(80, 443);
+    assertThat(r.statuses()).contains(ingressStatus);
+    assertThat(r.problems()).contains("Ingress default/ing: something");
+  }
+
+  @Test
+  void ingress_failureBecomesAProblemAndGatewaysKeepServing() {
+    TranslationResult r = new Translator(TranslatorConfig.defaults(), Fixtures.CLOCK, (s, c) -> {
+      throw new IllegalStateException("boom");
+    }).translate(Snapshots.fromYaml(CLASS + GATEWAY));
+    assertThat(r.table().ports()).containsOnlyKeys(80);
+    assertThat(r.problems()).containsExactly(
+        "Ingress translation failed: IllegalStateException; Ingresses are not served");
   }
 
   @Test
