@@ -145,7 +145,7 @@ final class ListenerTranslator {
    * Listeners"): on one port, listeners of different protocols cannot be told apart by this data
    * plane (one socket is either TLS or cleartext) → ProtocolConflict for all of them; listeners of
    * one protocol with the same hostname → HostnameConflict for all of them. No winner is picked;
-   * none of them is programmed. Listeners already rejected (e.g. an unsupported protocol) take no
+   * none of them is accepted or programmed (both False with the conflict reason). Listeners already rejected (e.g. an unsupported protocol) take no
    * part, as the spec says of protocols an implementation does not support.
    */
   private static void markConflicts(List<ListenerState> listeners) {

@@ -118,15 +118,26 @@ final class StatusObjects {
   private static List<Condition> listenerConditions(ListenerState l) {
     Gateway g = l.gateway;
     List<Condition> out = new ArrayList<>();
-    out.add(l.accepted()
-        ? Conditions.of(g, Conditions.ACCEPTED, true, Conditions.REASON_ACCEPTED,
-            "Listener is accepted")
-        : Conditions.of(g, Conditions.ACCEPTED, false, l.notAcceptedReason, l.notAcceptedMessage));
-    out.add(l.programmed()
-        ? Conditions.of(g, Conditions.PROGRAMMED, true, Conditions.REASON_PROGRAMMED,
-            "Listener is programmed")
-        : Conditions.of(g, Conditions.PROGRAMMED, false, Conditions.REASON_INVALID,
-            notProgrammed(l)));
+    if (!l.accepted()) {
+      out.add(Conditions.of(g, Conditions.ACCEPTED, false, l.notAcceptedReason,
+          l.notAcceptedMessage));
+    } else if (l.conflicted()) {
+      // Indistinct listeners "must not be accepted for processing" (gateway_types.go); the
+      // upstream ListenerSet*Conflict conformance tests expect Accepted and Programmed False
+      // with the conflict reason, next to Conflicted=True.
+      out.add(Conditions.of(g, Conditions.ACCEPTED, false, l.conflictReason, l.conflictMessage));
+    } else {
+      out.add(Conditions.of(g, Conditions.ACCEPTED, true, Conditions.REASON_ACCEPTED,
+          "Listener is accepted"));
+    }
+    if (l.programmed()) {
+      out.add(Conditions.of(g, Conditions.PROGRAMMED, true, Conditions.REASON_PROGRAMMED,
+          "Listener is programmed"));
+    } else {
+      out.add(Conditions.of(g, Conditions.PROGRAMMED, false,
+          l.accepted() && l.conflicted() ? l.conflictReason : Conditions.REASON_INVALID,
+          notProgrammed(l)));
+    }
     out.add(l.unresolvedReason == null
         ? Conditions.of(g, Conditions.RESOLVED_REFS, true, Conditions.REASON_RESOLVED_REFS,
             "All references are resolved")

@@ -270,7 +270,8 @@ class TranslatorGatewayStatusTest {
     for (String name : new String[] {"a", "b"}) {
       ListenerStatus l = listener(r, "gw", name);
       assertThat(state(l.getConditions(), "Conflicted")).isEqualTo("True/ProtocolConflict");
-      assertThat(state(l.getConditions(), "Programmed")).isEqualTo("False/Invalid");
+      assertThat(state(l.getConditions(), "Accepted")).isEqualTo("False/ProtocolConflict");
+      assertThat(state(l.getConditions(), "Programmed")).isEqualTo("False/ProtocolConflict");
     }
     assertThat(state(gateway(r, "gw").getStatus().getConditions(), "Accepted"))
         .isEqualTo("True/ListenersNotValid");
@@ -286,6 +287,10 @@ class TranslatorGatewayStatusTest {
         """));
     assertThat(state(listener(r, "gw", "a").getConditions(), "Conflicted"))
         .isEqualTo("True/HostnameConflict");
+    assertThat(state(listener(r, "gw", "a").getConditions(), "Accepted"))
+        .isEqualTo("False/HostnameConflict");
+    assertThat(state(listener(r, "gw", "a").getConditions(), "Programmed"))
+        .isEqualTo("False/HostnameConflict");
     assertThat(state(listener(r, "gw", "b").getConditions(), "Conflicted"))
         .isEqualTo("True/HostnameConflict");
     assertThat(state(listener(r, "gw", "c").getConditions(), "Conflicted"))
