@@ -34,6 +34,9 @@ import java.util.function.BiFunction;
  * snapshots is noticed at the next translation.
  *
  * <p>The table's generation is 0; the runtime numbers the tables it applies.
+ *
+ * <p>Threading: a Translator is immutable and {@link #translate} keeps all its state local, so one
+ * instance may translate from several threads at once.
  */
 public final class Translator {
   private final TranslatorConfig config;
