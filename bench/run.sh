@@ -25,6 +25,7 @@ GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:
 BACKEND_JVM_OPTS="${BACKEND_JVM_OPTS:--Xms256m -Xmx256m -XX:ActiveProcessorCount=1}"
 DRIVER_JVM_OPTS="${DRIVER_JVM_OPTS:--Xms512m -Xmx512m -XX:ActiveProcessorCount=1}"
 GATEWAY_JFR="${GATEWAY_JFR:-false}"            # true: JFR profile of the gateway + hotspots.txt
+GATEWAY_MODE="${GATEWAY_MODE:-standalone}"     # standalone (gateway.jar) | dataplane (DataPlane alone)
 MVN_FLAGS="${MVN_FLAGS:--q -B}"                # e.g. "-q -B -o" on a machine with a warm ~/.m2
 SKIP_INSTALL="${SKIP_INSTALL:-false}"
 SKIP_BUILD="${SKIP_BUILD:-false}"
@@ -132,7 +133,7 @@ if [[ "${SKIP_BUILD}" != true ]]; then
   build
 fi
 [[ -f bench/target/benchmarks.jar ]] || { echo "run.sh: bench/target/benchmarks.jar missing (build first)" >&2; exit 1; }
-if [[ ! -f gateway/target/gateway.jar ]]; then
+if [[ "${GATEWAY_MODE}" == standalone && ! -f gateway/target/gateway.jar ]]; then
   log "gateway/target/gateway.jar missing: G will be reported as not measured"
 fi
 check_machine
@@ -155,6 +156,6 @@ exec timeout -k 20 "${RUN_TIMEOUT_SECONDS}" taskset -c "${DRIVER_CPU}" java ${DR
   --systems "${SYSTEMS}" --scenarios "${SCENARIOS}" \
   --foreign-max-percent "${FOREIGN_MAX_PERCENT}" \
   --gateway-jvm-opts="${GATEWAY_JVM_OPTS}" --backend-jvm-opts="${BACKEND_JVM_OPTS}" \
-  --gateway-jfr="${GATEWAY_JFR}" \
+  --gateway-jfr="${GATEWAY_JFR}" --gateway-mode "${GATEWAY_MODE}" \
   --conf-dir bench/conf --out-dir "${OUT_DIR}" \
   --gateway-jar gateway/target/gateway.jar --bench-jar bench/target/benchmarks.jar

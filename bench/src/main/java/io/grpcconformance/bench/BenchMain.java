@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
  * (the echo backend process) and {@code hotspots} (summarise a JFR recording).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = {BenchMain.Run.class, BenchMain.Backend.class, BenchMain.Hotspots.class},
+    subcommands = {BenchMain.Run.class, BenchMain.Backend.class, BenchMain.Hotspots.class,
+        BenchMain.DataPlaneOnly.class},
     description = "Gateway vs direct, HAProxy and nginx benchmark harness.")
 public final class BenchMain implements Runnable {
   private static final int HOTSPOT_LIMIT = 25;
@@ -72,6 +73,29 @@ public final class BenchMain implements Runnable {
       }));
       System.out.println(BackendProcess.READY + backend.port());
       System.out.flush();
+      stopped.await();
+      return 0;
+    }
+  }
+
+  /** The gateway's data plane alone, with the benchmark's routing table (GATEWAY_MODE=dataplane). */
+  @Command(name = "dataplane",
+      description = "Serve the benchmark's routes with the gateway's DataPlane, no control plane.")
+  static final class DataPlaneOnly implements Callable<Integer> {
+    @Option(names = "--plain-port", required = true) int plainPort;
+    @Option(names = "--tls-port", required = true) int tlsPort;
+    @Option(names = "--backend-port", required = true) int backendPort;
+
+    @Override
+    public Integer call() throws Exception {
+      io.grpcconformance.gateway.dataplane.DataPlane dataPlane =
+          io.grpcconformance.bench.dataplane.DataPlaneLauncher.start(plainPort, tlsPort,
+              backendPort, System.out);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        dataPlane.close();
+        stopped.countDown();
+      }));
       stopped.await();
       return 0;
     }
@@ -124,6 +148,10 @@ public final class BenchMain implements Runnable {
     @Option(names = "--gateway-jvm-opts",
         defaultValue = "-Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1")
     String gatewayJvmOpts;
+    @Option(names = "--gateway-mode", defaultValue = "standalone",
+        description = "standalone: java -jar gateway.jar standalone; dataplane: the DataPlane "
+            + "alone with the same routes (BenchMain dataplane).")
+    String gatewayMode;
     @Option(names = "--gateway-jfr", defaultValue = "false", arity = "1",
         description = "Record the gateway with JFR (profile settings) and print its hotspots.")
     boolean gatewayJfr;
@@ -155,7 +183,7 @@ public final class BenchMain implements Runnable {
           split(systems.replace(',', ' ')),
           split(scenarios.replace(',', ' ')).stream().map(Scenario::byKey).toList(),
           foreignMaxPercent, Duration.ofMillis(settleMillis), confDir.toAbsolutePath(), outDir,
-          gatewayJar.toAbsolutePath(), gatewayOptions, split(backendJvmOpts),
+          gatewayJar.toAbsolutePath(), gatewayMode, gatewayOptions, split(backendJvmOpts),
           benchJar.toAbsolutePath());
       String machine = Machine.describe();
       out.println("bench: " + machine);
@@ -197,6 +225,7 @@ public final class BenchMain implements Runnable {
       m.put("streaming", streamConnections + " connections x " + streamsPerConnection
           + " streams x " + messagesPerStream + " messages");
       m.put("foreign_max_percent", Double.toString(foreignMaxPercent));
+      m.put("gateway_mode", gatewayMode);
       m.put("gateway_jvm_opts", gatewayJvmOpts);
       m.put("gateway_jfr", Boolean.toString(gatewayJfr));
       m.put("backend_jvm_opts", backendJvmOpts);

@@ -62,6 +62,32 @@ public final class ProcFs {
         .orElse(List.of());
   }
 
+  /**
+   * Voluntary plus involuntary context switches of every live thread of {@code pid} and its
+   * descendants (a thread handing work to another thread shows up here).
+   */
+  public static long treeContextSwitches(long pid) {
+    List<Long> all = new ArrayList<>(List.of(pid));
+    all.addAll(descendants(pid));
+    long total = 0;
+    for (long p : all) {
+      for (long tid : threads(p)) {
+        Path status = Path.of("/proc", Long.toString(p), "task", Long.toString(tid), "status");
+        try {
+          for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("voluntary_ctxt_switches:")
+                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+          }
+        } catch (IOException | NumberFormatException e) {
+          // the thread ended while reading
+        }
+      }
+    }
+    return total;
+  }
+
   /** Thread ids of {@code pid}; empty when it is gone. */
   public static List<Long> threads(long pid) {
     Path tasks = Path.of("/proc", Long.toString(pid), "task");

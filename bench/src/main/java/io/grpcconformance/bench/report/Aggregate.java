@@ -20,6 +20,7 @@ import java.util.function.ToDoubleFunction;
  * @param rpsMax highest of the rounds used
  * @param cpuUsPerCall median µs of the system's CPU per call
  * @param backendCpuUsPerCall median µs of the backend's CPU per call
+ * @param contextSwitchesPerCall median context switches of the system per call
  * @param p50Us median of the rounds' p50
  * @param p99Us median of the rounds' p99
  * @param p999Us median of the rounds' p99.9
@@ -27,7 +28,8 @@ import java.util.function.ToDoubleFunction;
  * @param placementOk whether every round held its placement
  */
 public record Aggregate(String system, String scenario, int rounds, int placedRounds, double rps,
-    double rpsMin, double rpsMax, double cpuUsPerCall, double backendCpuUsPerCall, double p50Us,
+    double rpsMin, double rpsMax, double cpuUsPerCall, double backendCpuUsPerCall,
+    double contextSwitchesPerCall, double p50Us,
     double p99Us, double p999Us, long errors, boolean placementOk) {
 
   /** system → scenario → aggregate, in first-seen order. */
@@ -55,6 +57,7 @@ public record Aggregate(String system, String scenario, int rounds, int placedRo
         used.stream().mapToDouble(Measurement::rps).min().orElse(Double.NaN),
         used.stream().mapToDouble(Measurement::rps).max().orElse(Double.NaN),
         median(used, Measurement::cpuUsPerCall), median(used, Measurement::backendCpuUsPerCall),
+        median(used, Measurement::contextSwitchesPerCall),
         median(used, Measurement::p50Us), median(used, Measurement::p99Us),
         median(used, Measurement::p999Us), errors, placed.size() == all.size());
   }

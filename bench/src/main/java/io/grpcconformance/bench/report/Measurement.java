@@ -13,6 +13,8 @@ package io.grpcconformance.bench.report;
  * @param cpuUsPerCall µs of the system's CPU (utime+stime of its process tree) per call; for D
  *     the backend's
  * @param backendCpuUsPerCall µs of the echo backend's CPU per call
+ * @param contextSwitchesPerCall context switches of the system's threads per call (cross-thread
+ *     hand-offs and sleeps; 0 would mean every call was served without the thread blocking)
  * @param p50Us median latency, µs
  * @param p99Us 99th percentile, µs
  * @param p999Us 99.9th percentile, µs
@@ -36,6 +38,7 @@ public record Measurement(
     double rps,
     double cpuUsPerCall,
     double backendCpuUsPerCall,
+    double contextSwitchesPerCall,
     double p50Us,
     double p99Us,
     double p999Us,

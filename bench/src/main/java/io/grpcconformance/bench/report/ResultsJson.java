@@ -66,6 +66,7 @@ public final class ResultsJson {
     o.put("rps_min", a.rpsMin());
     o.put("rps_max", a.rpsMax());
     o.put("backend_cpu_us_per_call", a.backendCpuUsPerCall());
+    o.put("context_switches_per_call", a.contextSwitchesPerCall());
     return o;
   }
 
@@ -103,6 +104,7 @@ public final class ResultsJson {
     o.put("rps", m.rps());
     o.put("cpu_us_per_call", m.cpuUsPerCall());
     o.put("backend_cpu_us_per_call", m.backendCpuUsPerCall());
+    o.put("context_switches_per_call", m.contextSwitchesPerCall());
     o.put("p50_us", m.p50Us());
     o.put("p99_us", m.p99Us());
     o.put("p999_us", m.p999Us());

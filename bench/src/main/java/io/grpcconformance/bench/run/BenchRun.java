@@ -69,7 +69,8 @@ public final class BenchRun {
         progress("echo backend on 127.0.0.1:" + backend.port() + " (pid " + backend.pid() + ")");
         SystemContext context = new SystemContext(settings.confDir(), settings.workDir(),
             settings.logDir(), certificates, backend.port(), settings.sutCpu(), javaCommand,
-            settings.gatewayJar(), settings.gatewayJvmOptions());
+            settings.gatewayJar(), settings.gatewayMode(), settings.benchJar(),
+            settings.gatewayJvmOptions());
         for (String id : settings.systems()) {
           SystemUnderTest sut = start(id, context, backend);
           if (sut != null) {
@@ -228,10 +229,11 @@ public final class BenchRun {
     if (round == 1) {
       updateRate(m);
     }
-    progress(String.format("[round %d/%d] %-16s %s: %,10.0f %s, cpu %6.2f µs/%s%s, errors %d, %s"
-            + " (cpu%d %.0f%%, cpu%d %.0f%%)",
+    progress(String.format("[round %d/%d] %-16s %s: %,10.0f %s, cpu %6.2f µs/%s (%.2f cs)%s,"
+            + " errors %d, %s (cpu%d %.0f%%, cpu%d %.0f%%)",
         round, settings.rounds(), scenario.key(), sut.id(), m.rps(), scenario.unit(),
         m.cpuUsPerCall(), scenario == Scenario.SERVER_STREAMING ? "msg" : "call",
+        m.contextSwitchesPerCall(),
         Double.isNaN(m.p50Us()) ? "" : String.format(", p50/p99/p99.9 %.0f/%.0f/%.0f µs",
             m.p50Us(), m.p99Us(), m.p999Us()),
         m.errors(), m.placementOk() ? "placement ok" : "PLACEMENT NOT HELD: " + m.placementNote(),

@@ -32,6 +32,8 @@ import java.util.List;
  * @param confDir configuration templates
  * @param outDir where results go (target/bench)
  * @param gatewayJar gateway/target/gateway.jar
+ * @param gatewayMode {@code standalone} (the gateway jar's standalone command, the product) or
+ *     {@code dataplane} (the DataPlane alone with the same routing table, from the bench jar)
  * @param gatewayJvmOptions JVM options of the gateway
  * @param backendJvmOptions JVM options of the echo backend
  * @param benchJar this module's jar (the backend runs from it)
@@ -60,6 +62,7 @@ public record BenchSettings(
     Path confDir,
     Path outDir,
     Path gatewayJar,
+    String gatewayMode,
     List<String> gatewayJvmOptions,
     List<String> backendJvmOptions,
     Path benchJar) {
@@ -81,6 +84,10 @@ public record BenchSettings(
       }
     }
     scenarios = List.copyOf(scenarios);
+    if (!List.of("standalone", "dataplane").contains(gatewayMode)) {
+      throw new IllegalArgumentException(
+          "gateway mode must be standalone or dataplane: " + gatewayMode);
+    }
     gatewayJvmOptions = List.copyOf(gatewayJvmOptions);
     backendJvmOptions = List.copyOf(backendJvmOptions);
   }

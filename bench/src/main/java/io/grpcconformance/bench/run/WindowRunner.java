@@ -133,6 +133,8 @@ final class WindowRunner {
     double backendPerCall = sut.pid() == backend.pid() ? cpuPerCall
         : calls > 0 ? (after.backendTicks() - before.backendTicks()) * microsPerTick / calls
             : Double.NaN;
+    double switchesPerCall = calls > 0
+        ? (double) (after.sutContextSwitches() - before.sutContextSwitches()) / calls : Double.NaN;
     CpuTimes sutCpu = after.cpus().get(settings.sutCpu()).minus(before.cpus().get(settings.sutCpu()));
     CpuTimes driverCpu =
         after.cpus().get(settings.driverCpu()).minus(before.cpus().get(settings.driverCpu()));
@@ -152,7 +154,8 @@ final class WindowRunner {
           settings.sutCpu(), settings.foreignMaxPercent()));
     }
     return new Measurement(round, sut.id(), scenario.key(), seconds, calls,
-        seconds > 0 ? calls / seconds : 0, cpuPerCall, backendPerCall, outcome.p50Us(),
+        seconds > 0 ? calls / seconds : 0, cpuPerCall, backendPerCall, switchesPerCall,
+        outcome.p50Us(),
         outcome.p99Us(), outcome.p999Us(), errors, notes.isEmpty(), String.join("; ", notes),
         sutCpu.busyPercent(), driverCpu.busyPercent(), foreign);
   }

@@ -7,13 +7,15 @@ import java.util.List;
 
 /**
  * The counters read at each edge of a measured window: wall clock, CPU time of the system under
- * test and of the backend (utime+stime of their process trees), per-CPU times, backend counters.
+ * test and of the backend (utime+stime of their process trees), the system's context switches,
+ * per-CPU times, backend counters.
  */
-record WindowSample(long nanos, long sutTicks, long backendTicks, List<CpuTimes> cpus,
-    BackendCounters.Snapshot backend) {
+record WindowSample(long nanos, long sutTicks, long sutContextSwitches, long backendTicks,
+    List<CpuTimes> cpus, BackendCounters.Snapshot backend) {
 
   static WindowSample take(long sutPid, long backendPid, BackendCounters.Snapshot backend) {
     return new WindowSample(System.nanoTime(), ProcFs.treeCpuTicks(sutPid),
+        ProcFs.treeContextSwitches(sutPid),
         sutPid == backendPid ? 0 : ProcFs.treeCpuTicks(backendPid), ProcFs.cpuTimes(), backend);
   }
 }

@@ -24,14 +24,15 @@ public final class GatewaySystem extends ProcessSystem {
   private static final Pattern LISTENING =
       Pattern.compile("^LISTENING (\\d+) (\\S+):(\\d+) (HTTP|HTTPS)$");
 
-  private GatewaySystem(ManagedProcess process, int plainPort, int tlsPort) {
-    super("G", "embedded gateway (grpc-java, standalone)", process, plainPort, tlsPort);
+  private GatewaySystem(String label, ManagedProcess process, int plainPort, int tlsPort) {
+    super("G", label, process, plainPort, tlsPort);
   }
 
   /** Writes the manifests, starts the gateway and waits for both LISTENING lines. */
   public static GatewaySystem start(SystemContext context)
       throws IOException, InterruptedException {
-    if (!Files.isRegularFile(context.gatewayJar())) {
+    boolean standalone = "standalone".equals(context.gatewayMode());
+    if (standalone && !Files.isRegularFile(context.gatewayJar())) {
       throw new IOException("gateway jar not found: " + context.gatewayJar());
     }
     int plain = Ports.free();
@@ -47,8 +48,15 @@ public final class GatewaySystem extends ProcessSystem {
     List<String> command = new ArrayList<>();
     command.add(context.javaCommand());
     command.addAll(context.gatewayJvmOptions());
-    command.addAll(List.of("-jar", context.gatewayJar().toString(), "standalone",
-        "--manifests", manifests.toString(), "--bind", SystemContext.LOOPBACK));
+    if (standalone) {
+      command.addAll(List.of("-jar", context.gatewayJar().toString(), "standalone",
+          "--manifests", manifests.toString(), "--bind", SystemContext.LOOPBACK));
+    } else {
+      command.addAll(List.of("-cp", context.benchJar().toString(),
+          "io.grpcconformance.bench.BenchMain", "dataplane", "--plain-port", Integer.toString(plain),
+          "--tls-port", Integer.toString(tls),
+          "--backend-port", Integer.toString(context.backendPort())));
+    }
     ManagedProcess process = ManagedProcess.start("gateway",
         Pinning.onCpu(context.sutCpu(), command), context.logDir(), dir);
     Map<Integer, Integer> bound = new HashMap<>();
@@ -70,6 +78,7 @@ public final class GatewaySystem extends ProcessSystem {
           + tls + " within " + START_TIMEOUT + " (got " + bound + "); see "
           + context.logDir().resolve("gateway.err"));
     }
-    return new GatewaySystem(process, bound.get(plain), bound.get(tls));
+    return new GatewaySystem(standalone ? "embedded gateway (standalone)"
+        : "gateway DataPlane alone (no control plane)", process, bound.get(plain), bound.get(tls));
   }
 }
