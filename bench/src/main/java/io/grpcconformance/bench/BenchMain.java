@@ -189,11 +189,12 @@ public final class BenchMain implements Runnable {
       out.println("bench: " + machine);
       BenchRun.RunOutcome outcome = new BenchRun(settings, out).run();
       Map<String, Map<String, Aggregate>> results = Aggregate.of(outcome.measurements());
-      boolean gatewayRan = results.containsKey("G");
       GcLog gc = GcLog.read(gcLog);
+      double pauseInWindows = outcome.gatewayWindows().isEmpty() ? Double.NaN
+          : gc.maxPauseWithin(outcome.gatewayWindows());
       RunReport report = new RunReport(machine, rounds, results, outcome.measurements(),
-          outcome.labels(), outcome.unavailable(), outcome.fixedRate(), gc,
-          Goals.evaluate(results, gc, gatewayRan), settingsMap());
+          outcome.labels(), outcome.unavailable(), outcome.fixedRate(), gc, pauseInWindows,
+          Goals.evaluate(results, pauseInWindows), settingsMap());
       String markdown = Reports.write(report, outDir);
       out.println();
       out.println(markdown);

@@ -87,11 +87,11 @@ public final class LatencyClient {
     long scheduled = 0;
     int channelIndex = 0;
     while (true) {
-      long now = System.nanoTime();
-      if (now >= end) {
-        break;
-      }
       long due = start + (long) (scheduled * interval);
+      if (due >= end) {
+        break; // every call scheduled inside the window is sent, however late the pacer woke up
+      }
+      long now = System.nanoTime();
       if (due > now) {
         LockSupport.parkNanos(Math.min(due - now, MAX_PARK_NANOS));
         continue;

@@ -65,9 +65,11 @@ public final class MarkdownReport {
     }
     md.append('\n');
     GcLog gc = report.gc();
-    md.append(String.format("Gateway GC (%s): %d pauses, longest %.1f ms, total %.0f ms.%n",
-        gc.collector().isEmpty() ? "collector unknown" : gc.collector(), gc.pauses(),
-        gc.maxPauseMillis(), gc.totalPauseMillis()));
+    md.append(String.format("Gateway GC (%s): longest pause in its measured windows %s ms; whole "
+            + "run including start-up and warm-up: %d pauses, longest %.1f ms, total %.0f ms.%n",
+        gc.collector().isEmpty() ? "collector unknown" : gc.collector(),
+        fmt(report.maxPauseInWindowsMillis(), "%.1f"), gc.pauses(), gc.maxPauseMillis(),
+        gc.totalPauseMillis()));
     report.unavailable().forEach((system, reason) ->
         md.append("\n**").append(system).append(" not measured**: ").append(reason).append('\n'));
     return md.toString();

@@ -31,6 +31,7 @@ public final class ResultsJson {
     Map<String, Object> gc = Json.object();
     gc.put("collector", report.gc().collector());
     gc.put("pauses", report.gc().pauses());
+    gc.put("max_pause_in_measured_windows_ms", report.maxPauseInWindowsMillis());
     gc.put("max_pause_ms", report.gc().maxPauseMillis());
     gc.put("total_pause_ms", report.gc().totalPauseMillis());
     root.put("gateway_gc", gc);

@@ -42,6 +42,8 @@ public final class BenchRun {
   private final Map<String, String> unavailable = new LinkedHashMap<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final List<Measurement> measurements = new ArrayList<>();
+  /** The gateway's measured windows as JVM uptimes (seconds), to attribute GC pauses. */
+  private final List<double[]> gatewayWindows = new ArrayList<>();
   private double candidateRate = Double.NaN;
   private double lockedRate = Double.NaN;
 
@@ -104,7 +106,8 @@ public final class BenchRun {
     progress(String.format("measured in %.0f s", (System.nanoTime() - started) / 1e9));
     return new RunOutcome(List.copyOf(measurements),
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels)),
-        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unavailable)), lockedRate);
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unavailable)), lockedRate,
+        List.copyOf(gatewayWindows));
   }
 
   private SystemUnderTest start(String id, SystemContext context, BackendProcess backend) {
@@ -226,6 +229,11 @@ public final class BenchRun {
     }
     Measurement m = windows.run(round, sut, scenario, duration, lockedRate);
     measurements.add(m);
+    if (sut instanceof GatewaySystem gateway) {
+      long[] w = windows.lastWindow();
+      gatewayWindows.add(new double[] {(w[0] - gateway.launchNanos()) / 1e9,
+          (w[1] - gateway.launchNanos()) / 1e9});
+    }
     if (round == 1) {
       updateRate(m);
     }
@@ -270,7 +278,8 @@ public final class BenchRun {
    * @param labels system id → description with version
    * @param unavailable system id → why it was not measured
    * @param fixedRate the fixed load's offered rate (calls/s), NaN when not run
+   * @param gatewayWindows the gateway's measured windows, {start, end} in its JVM uptime seconds
    */
   public record RunOutcome(List<Measurement> measurements, Map<String, String> labels,
-      Map<String, String> unavailable, double fixedRate) {}
+      Map<String, String> unavailable, double fixedRate, List<double[]> gatewayWindows) {}
 }

@@ -35,6 +35,8 @@ final class WindowRunner {
   private final ManagedChannel direct;
   private final ClientTransport transport;
   private final H2loadDriver h2load;
+  private long lastStartNanos;
+  private long lastEndNanos;
 
   WindowRunner(BenchSettings settings, BackendProcess backend, ManagedChannel direct,
       ClientTransport transport, H2loadDriver h2load) {
@@ -62,6 +64,8 @@ final class WindowRunner {
       WindowSample before = sample(sut);
       DriverOutcome outcome = drive(sut, scenario, duration, fixedRate, channels);
       WindowSample after = sample(sut);
+      lastStartNanos = before.nanos();
+      lastEndNanos = after.nanos();
       return measurement(round, sut, scenario, before, after, outcome, backendCpu);
     } finally {
       for (ManagedChannel channel : channels) {
@@ -69,6 +73,11 @@ final class WindowRunner {
         channel.awaitTermination(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** {@link System#nanoTime()} at the start and end of the last measured window. */
+  long[] lastWindow() {
+    return new long[] {lastStartNanos, lastEndNanos};
   }
 
   private DriverOutcome drive(SystemUnderTest sut, Scenario scenario, Duration duration,

@@ -24,8 +24,17 @@ public final class GatewaySystem extends ProcessSystem {
   private static final Pattern LISTENING =
       Pattern.compile("^LISTENING (\\d+) (\\S+):(\\d+) (HTTP|HTTPS)$");
 
-  private GatewaySystem(String label, ManagedProcess process, int plainPort, int tlsPort) {
+  private final long launchNanos;
+
+  private GatewaySystem(String label, ManagedProcess process, int plainPort, int tlsPort,
+      long launchNanos) {
     super("G", label, process, plainPort, tlsPort);
+    this.launchNanos = launchNanos;
+  }
+
+  /** {@link System#nanoTime()} just before the JVM was started: JVM uptime 0 in its GC log. */
+  public long launchNanos() {
+    return launchNanos;
   }
 
   /** Writes the manifests, starts the gateway and waits for both LISTENING lines. */
@@ -57,6 +66,7 @@ public final class GatewaySystem extends ProcessSystem {
           "--tls-port", Integer.toString(tls),
           "--backend-port", Integer.toString(context.backendPort())));
     }
+    long launchNanos = System.nanoTime();
     ManagedProcess process = ManagedProcess.start("gateway",
         Pinning.onCpu(context.sutCpu(), command), context.logDir(), dir);
     Map<Integer, Integer> bound = new HashMap<>();
@@ -79,6 +89,7 @@ public final class GatewaySystem extends ProcessSystem {
           + context.logDir().resolve("gateway.err"));
     }
     return new GatewaySystem(standalone ? "embedded gateway (standalone)"
-        : "gateway DataPlane alone (no control plane)", process, bound.get(plain), bound.get(tls));
+        : "gateway DataPlane alone (no control plane)", process, bound.get(plain), bound.get(tls),
+        launchNanos);
   }
 }

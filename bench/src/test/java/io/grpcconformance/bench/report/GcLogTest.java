@@ -24,6 +24,21 @@ class GcLogTest {
   }
 
   @Test
+  void pausesAreAttributedToTheWindowTheyEndIn() {
+    GcLog log = GcLog.parse(List.of(
+        "[7.834s][info][gc             ] GC(0) Pause Full (Metadata GC Threshold) 66M->11M(494M) 129.550ms",
+        "[38.518s][info][gc             ] GC(1) Pause Young (Allocation Failure) 148M->12M(494M) 3.383ms",
+        "[72.213s][info][gc             ] GC(2) Pause Young (Allocation Failure) 148M->12M(494M) 8.5ms"));
+
+    assertThat(log.events()).hasSize(3);
+    assertThat(log.events().get(1)).isEqualTo(new GcLog.Pause(38.518, 3.383));
+    assertThat(log.maxPauseWithin(List.of(new double[] {30, 40}, new double[] {70, 80})))
+        .isEqualTo(8.5);
+    assertThat(log.maxPauseWithin(List.of(new double[] {30, 40}))).isEqualTo(3.383);
+    assertThat(log.maxPauseWithin(List.of(new double[] {40, 70}))).isZero();
+  }
+
+  @Test
   void noLogMeansNoPauses() throws Exception {
     GcLog log = GcLog.read(java.nio.file.Path.of("/nonexistent/gc.log"));
     assertThat(log.pauses()).isZero();
