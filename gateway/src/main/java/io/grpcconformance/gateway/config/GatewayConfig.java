@@ -89,6 +89,11 @@ public record GatewayConfig(
                 + duration + " / " + renewDeadline + " / " + retryPeriod);
       }
     }
+
+    /** This lease with another holder identity. */
+    public Lease withIdentity(String value) {
+      return new Lease(enabled, name, namespace, value, duration, renewDeadline, retryPeriod);
+    }
   }
 
   public GatewayConfig {
