@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,18 +41,27 @@ public final class GatewayMain implements Runnable {
   private final PrintStream out;
   private final CountDownLatch stop;
   private final boolean shutdownHook;
+  private final UnaryOperator<EmbeddedGateway.Builder> customize;
 
-  GatewayMain(PrintStream out, CountDownLatch stop, boolean shutdownHook) {
+  /**
+   * @param out where LISTENING lines go
+   * @param stop counted down to stop serving (SIGTERM does it through the shutdown hook)
+   * @param shutdownHook whether to install the SIGTERM hook (not in tests)
+   * @param customize applied to the builder before start (tests swap in fakes)
+   */
+  GatewayMain(PrintStream out, CountDownLatch stop, boolean shutdownHook,
+      UnaryOperator<EmbeddedGateway.Builder> customize) {
     this.out = out;
     this.stop = stop;
     this.shutdownHook = shutdownHook;
+    this.customize = customize;
   }
 
   public static void main(String[] args) {
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT); // one line each
     }
-    System.exit(commandLine(new GatewayMain(System.out, new CountDownLatch(1), true))
+    System.exit(commandLine(new GatewayMain(System.out, new CountDownLatch(1), true, b -> b))
         .execute(args));
   }
 
@@ -244,7 +254,7 @@ public final class GatewayMain implements Runnable {
         }
       }, "gateway-shutdown"));
     }
-    try (EmbeddedGateway gateway = builder.start()) {
+    try (EmbeddedGateway gateway = customize.apply(builder).start()) {
       PortPrinter printer = new PortPrinter(out, gateway.config().bindAddress());
       gateway.addListener((generation, result) ->
           printer.print(gateway.ports(), result.table().ports()));
