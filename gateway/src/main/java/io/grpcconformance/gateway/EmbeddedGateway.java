@@ -169,7 +169,10 @@ public final class EmbeddedGateway implements AutoCloseable {
       return this;
     }
 
-    /** GatewayClass controllerName served (default {@value TranslatorConfig#DEFAULT_CONTROLLER_NAME}). */
+    /**
+     * GatewayClass controllerName served (default
+     * {@value TranslatorConfig#DEFAULT_CONTROLLER_NAME}).
+     */
     public Builder controllerName(String controllerName) {
       config.controllerName(Objects.requireNonNull(controllerName, "controllerName"));
       return this;

@@ -17,10 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The gateway's command line: {@code standalone} serves a folder of manifests, {@code controller}
@@ -174,7 +174,8 @@ public final class GatewayMain implements Runnable {
     @Mixin SharedOptions shared;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-        description = "Kubeconfig file (default: in-cluster config, else KUBECONFIG or ~/.kube/config).")
+        description = "Kubeconfig file (default: in-cluster config, else KUBECONFIG or "
+            + "~/.kube/config).")
     File kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME",
@@ -223,7 +224,8 @@ public final class GatewayMain implements Runnable {
       Config clientConfig = kubeconfig != null
           ? Config.fromKubeconfig(context, kubeconfig)
           : Config.autoConfigure(context);
-      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build()) {
+      try (KubernetesClient client =
+          new KubernetesClientBuilder().withConfig(clientConfig).build()) {
         return main.serve(EmbeddedGateway.builder().config(config).kubernetesClient(client));
       }
     }

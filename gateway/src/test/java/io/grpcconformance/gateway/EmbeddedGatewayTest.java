@@ -93,6 +93,7 @@ class EmbeddedGatewayTest {
     Path status = dir.resolve("out/status.yaml");
 
     try (EmbeddedGateway gateway = builder(new FakeTrafficPlane()).statusFile(status).start()) {
+      assertThat(gateway.lastResult().statuses()).hasSize(1);
       assertThat(Files.readString(status)).contains("kind: \"Gateway\"")
           .contains("name: \"example-gateway\"").contains("value: \"127.0.0.1\"");
     }

@@ -10,13 +10,16 @@ import java.util.function.Function;
 
 /**
  * Every layered setting of {@link GatewayConfig} under its three names: CLI flag
- * ({@code --ingress-http-port}), environment variable ({@code GATEWAY_INGRESS_HTTP_PORT}) and system
- * property ({@code gateway.ingressHttpPort}), plus the Downward API variable some settings fall back
- * to. Values are parsed here, in one place, so every layer rejects bad input the same way.
+ * ({@code --ingress-http-port}), environment variable ({@code GATEWAY_INGRESS_HTTP_PORT}) and
+ * system property ({@code gateway.ingressHttpPort}), plus the Downward API variable some settings
+ * fall back to. Values are parsed here, in one place, so every layer rejects bad input the same
+ * way.
  */
 public enum ConfigSetting {
-  CONTROLLER_NAME("controller-name", null, ConfigSetting::text, GatewayConfigBuilder::controllerName),
-  INGRESS_CLASSES("ingress-classes", null, ConfigSetting::list, GatewayConfigBuilder::ingressClasses),
+  CONTROLLER_NAME("controller-name", null, ConfigSetting::text,
+      GatewayConfigBuilder::controllerName),
+  INGRESS_CLASSES("ingress-classes", null, ConfigSetting::list,
+      GatewayConfigBuilder::ingressClasses),
   INGRESS_HTTP_PORT("ingress-http-port", null, ConfigSetting::port,
       GatewayConfigBuilder::ingressHttpPort),
   INGRESS_HTTPS_PORT("ingress-https-port", null, ConfigSetting::port,

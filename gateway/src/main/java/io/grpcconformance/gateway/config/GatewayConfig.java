@@ -12,8 +12,8 @@ import java.util.Properties;
 
 /**
  * Every setting of one gateway process, resolved once in this order (later wins): built-in
- * {@link #defaults()} → environment {@code GATEWAY_*} → system properties {@code gateway.*} → CLI
- * flags. {@link ConfigSetting} names each setting in all three forms.
+ * {@link #defaults()} → environment {@code GATEWAY_*} → system properties {@code gateway.*} →
+ * CLI flags. {@link ConfigSetting} names each setting in all three forms.
  *
  * @param controllerName GatewayClass {@code spec.controllerName} this gateway owns (default
  *     {@value TranslatorConfig#DEFAULT_CONTROLLER_NAME})

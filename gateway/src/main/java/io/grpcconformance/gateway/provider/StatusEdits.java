@@ -29,8 +29,9 @@ public final class StatusEdits {
 
   /**
    * Sets {@code lastTransitionTime} on every condition of {@code fresh}: the previous one's when
-   * a condition of the same type in the same group had the same status and reason (metav1.Condition:
-   * "the last time the condition transitioned from one status to another"), else {@code now}. The
+   * a condition of the same type in the same group had the same status and reason
+   * (metav1.Condition: "the last time the condition transitioned from one status to another"),
+   * else {@code now}. The
    * translator cannot read the clock, so whatever time it left is replaced.
    */
   public static void stampTransitions(HasMetadata fresh, HasMetadata previous, Instant now) {

@@ -108,10 +108,10 @@ public final class GatewayRuntime implements AutoCloseable {
     try {
       TranslationResult result = translator.apply(source.snapshot());
       TranslationLog.problems(LOG, generation, result);
-      applyTable(generation, result.table());
+      boolean applied = applyTable(generation, result.table());
       publishStatuses(generation, result);
       lastResult = result;
-      LOG.info(TranslationLog.summary(generation, result));
+      LOG.info(TranslationLog.summary(generation, result, applied));
     } catch (RuntimeException e) {
       // A translator bug must not stop the gateway: the previous table keeps serving.
       LOG.log(Level.SEVERE, "generation " + generation + ": translation failed: " + e, e);
@@ -119,11 +119,13 @@ public final class GatewayRuntime implements AutoCloseable {
     markApplied(generation);
   }
 
-  private void applyTable(long generation, RoutingTable table) {
+  private boolean applyTable(long generation, RoutingTable table) {
     try {
       dataPlane.accept(table);
+      return true;
     } catch (RuntimeException e) {
       LOG.severe("generation " + generation + ": data plane apply failed: " + e);
+      return false;
     }
   }
 

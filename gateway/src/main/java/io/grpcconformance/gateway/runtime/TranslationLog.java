@@ -17,8 +17,11 @@ final class TranslationLog {
     }
   }
 
-  /** E.g. {@code generation 3 applied: ports [80/HTTP, 443/HTTPS], 5 routes, 4 statuses, 1 problem}. */
-  static String summary(long generation, TranslationResult result) {
+  /**
+   * E.g. {@code generation 3 applied: ports [80/HTTP, 443/HTTPS], 5 routes, 4 statuses, 1 problem};
+   * "translated, not applied" when the data plane refused the table.
+   */
+  static String summary(long generation, TranslationResult result, boolean applied) {
     StringJoiner ports = new StringJoiner(", ", "[", "]");
     int routes = 0;
     for (PortRoutes port : result.table().ports().values()) {
@@ -27,7 +30,8 @@ final class TranslationLog {
         routes += host.routes().size();
       }
     }
-    return "generation " + generation + " applied: ports " + ports + ", "
+    return "generation " + generation + (applied ? " applied" : " translated, not applied")
+        + ": ports " + ports + ", "
         + plural(routes, "route") + ", " + plural(result.statuses().size(), "status") + ", "
         + plural(result.problems().size(), "problem");
   }

@@ -3,15 +3,20 @@ package io.grpcconformance.gateway.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.grpcconformance.gateway.routing.PortRoutes;
 import io.grpcconformance.gateway.routing.RoutingTable;
 import io.grpcconformance.gateway.testkit.LogCapture;
 import io.grpcconformance.gateway.translate.GatewaySnapshot;
 import io.grpcconformance.gateway.translate.TranslationResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -83,9 +88,9 @@ class GatewayRuntimeTest {
   }
 
   private static GatewaySnapshot withServices(int n) {
-    List<io.fabric8.kubernetes.api.model.Service> services = new java.util.ArrayList<>();
+    List<Service> services = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      services.add(new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata()
+      services.add(new ServiceBuilder().withNewMetadata()
           .withName("s" + i).withNamespace("default").endMetadata().build());
     }
     GatewaySnapshot e = GatewaySnapshot.EMPTY;
@@ -106,34 +111,52 @@ class GatewayRuntimeTest {
 
   @Test
   void burstOfChanges_isOneTranslationOfTheNewestSnapshot() throws Exception {
-    start(GatewayRuntimeTest::translate, Duration.ofMillis(300));
+    // Deterministic: the burst arrives while the initial pass is held, so whatever the machine's
+    // speed, all 50 changes are pending when the runtime is free again.
+    CountDownLatch release = new CountDownLatch(1);
+    start(s -> {
+      if (s == GatewaySnapshot.EMPTY) {
+        awaitQuietly(release);
+      }
+      return translate(s);
+    }, Duration.ofMillis(1));
+    List<GatewaySnapshot> burst = new ArrayList<>();
     for (int i = 1; i <= 50; i++) {
-      source.set(withServices(i));
+      burst.add(withServices(i));
     }
+    await().atMost(WAIT).until(() -> translated.size() == 1);
+
+    burst.forEach(source::set);
+    release.countDown();
 
     assertThat(runtime.awaitApplied(51, WAIT)).isTrue();
+    assertThat(translated).as("initial pass, then one pass for the burst of 50")
+        .hasSize(2).last().isSameAs(burst.get(49));
+    assertThat(applied).hasSize(2);
     assertThat(runtime.lastResult().table().generation()).isEqualTo(50);
-    assertThat(translated).as("51 signals inside one coalescing window").hasSize(1);
-    assertThat(applied).hasSize(1);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
   void changeDuringAPass_getsItsOwnPass() throws Exception {
-    java.util.concurrent.CountDownLatch inPass = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch inPass = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     start(s -> {
       if (s.services().size() == 1) {
         inPass.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        awaitQuietly(release);
       }
       return translate(s);
     }, Duration.ofMillis(1));
     source.set(withServices(1));
-    assertThat(inPass.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(inPass.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     source.set(withServices(2)); // arrives while the pass for 1 service is running
     release.countDown();

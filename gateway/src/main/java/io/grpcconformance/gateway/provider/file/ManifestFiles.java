@@ -71,7 +71,7 @@ final class ManifestFiles {
     return all;
   }
 
-  /** Whether {@code file} (as labelled in problem lines) was re-parsed or removed in the last scan. */
+  /** Whether {@code file} (as labelled in problem lines) was parsed or removed by the last scan. */
   boolean changedInLastScan(String file) {
     return changedInLastScan.contains(file);
   }
@@ -92,8 +92,11 @@ final class ManifestFiles {
         states.put(file, new FileState(modified, size, hash, before.parsed()));
         return false;
       }
-      Parsed parsed = ManifestParser.parse(label(file), new String(content, StandardCharsets.UTF_8));
-      parsed.problems().forEach(LOG::warning);
+      Parsed parsed =
+          ManifestParser.parse(label(file), new String(content, StandardCharsets.UTF_8));
+      for (String problem : parsed.problems()) {
+        LOG.warning(problem);
+      }
       LOG.info(label(file) + ": " + parsed.objects().size() + " object(s) read, "
           + parsed.problems().size() + " document(s) ignored");
       states.put(file, new FileState(modified, size, hash, parsed));

@@ -2,18 +2,15 @@ package io.grpcconformance.gateway.provider.file;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import io.grpcconformance.gateway.provider.file.YamlDocuments.Document;
 import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,9 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  * types only (a Secret's key material must never reach a log).
  */
 final class ManifestParser {
-  private static final ObjectMapper MAPPER = Serialization.yamlMapper();
-  private static final ObjectReader READER =
-      MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   static final String DEFAULT_NAMESPACE = "default";
 
   /** An object and where it was read from. */
@@ -62,7 +56,7 @@ final class ManifestParser {
   private static HasMetadata read(Document document, DocumentLabel label) {
     JsonNode node;
     try {
-      node = READER.readTree(document.text());
+      node = ModelSerialization.STRICT_YAML.readTree(document.text());
     } catch (JacksonException e) {
       throw new DocumentProblem(yamlReason(e, document.firstLine()));
     }
@@ -93,14 +87,15 @@ final class ManifestParser {
     }
     HasMetadata object;
     try {
-      object = MAPPER.treeToValue(node, type);
-    } catch (JacksonException e) {
-      throw new DocumentProblem(fieldReason(e));
+      object = ModelSerialization.MODEL.convertValue(node, type);
+    } catch (IllegalArgumentException e) {
+      // The message quotes the offending value: only the cause's path and type are used.
+      throw new DocumentProblem(fieldReason(e.getCause()));
     }
     List<String> unknown = UnknownFields.find(object);
     if (!unknown.isEmpty()) {
-      throw new DocumentProblem(
-          (unknown.size() == 1 ? "unknown field " : "unknown fields ") + String.join(", ", unknown));
+      String fields = unknown.size() == 1 ? "unknown field " : "unknown fields ";
+      throw new DocumentProblem(fields + String.join(", ", unknown));
     }
     if (object.getMetadata() == null || blank(object.getMetadata().getName())) {
       throw new DocumentProblem("missing metadata.name");
@@ -140,8 +135,8 @@ final class ManifestParser {
   }
 
   /** A typed-model error by field path and expected type; never the offending value. */
-  private static String fieldReason(JacksonException e) {
-    String path = e instanceof DatabindException ? JsonPaths.of(e.getPath()) : "";
+  private static String fieldReason(Throwable e) {
+    String path = e instanceof DatabindException d ? JsonPaths.of(d.getPath()) : "";
     String expected = "";
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       expected = ": expected " + JsonPaths.describe(mismatch.getTargetType());

@@ -2,7 +2,7 @@ package io.grpcconformance.gateway.provider.file;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import io.grpcconformance.gateway.provider.Snapshots;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fills in the metadata the API server would have set, so statuses look as they would in a
@@ -65,10 +67,10 @@ final class StandaloneMetadata {
     known.keySet().retainAll(new HashSet<>(present));
   }
 
-  /** A hash (never the content: a Secret's data is part of it) of everything but metadata and status. */
+  /** A hash of everything but metadata and status (a hash: Secret data is part of it). */
   private static String specHash(HasMetadata object) {
-    var tree = Serialization.jsonMapper().valueToTree(object);
-    if (tree instanceof tools.jackson.databind.node.ObjectNode node) {
+    JsonNode tree = ModelSerialization.MODEL.convertValue(object, JsonNode.class);
+    if (tree instanceof ObjectNode node) {
       node.remove("metadata");
       node.remove("status");
     }

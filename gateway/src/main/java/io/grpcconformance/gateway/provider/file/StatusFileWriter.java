@@ -1,7 +1,7 @@
 package io.grpcconformance.gateway.provider.file;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import io.grpcconformance.gateway.provider.Snapshots;
 import io.grpcconformance.gateway.provider.StatusEdits;
 import io.grpcconformance.gateway.provider.StatusFields;
@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -70,7 +71,8 @@ public final class StatusFileWriter implements StatusSink {
       if (!StatusFields.supports(status)) {
         continue;
       }
-      HasMetadata fresh = Serialization.clone(status); // never edit the translator's objects
+      // A copy: the translator's objects are shared (lastResult()) and must not change.
+      HasMetadata fresh = ModelSerialization.MODEL.clone(status);
       StatusEdits.fillAddress(fresh, address);
       String key = Snapshots.describe(fresh);
       StatusEdits.stampTransitions(fresh, written.get(key), now);
@@ -95,14 +97,14 @@ public final class StatusFileWriter implements StatusSink {
   private static String render(List<HasMetadata> documents) {
     StringBuilder text = new StringBuilder();
     for (HasMetadata document : documents) {
-      JsonNode tree = Serialization.jsonMapper().valueToTree(document);
-      ObjectNode whole = Serialization.jsonMapper().createObjectNode();
+      JsonNode tree = ModelSerialization.MODEL.convertValue(document, JsonNode.class);
+      ObjectNode whole = JsonNodeFactory.instance.objectNode();
       for (String field : List.of("apiVersion", "kind", "metadata", "status")) {
         if (tree.has(field)) {
           whole.set(field, tree.get(field));
         }
       }
-      String yaml = Serialization.yamlMapper().writeValueAsString(whole);
+      String yaml = ModelSerialization.MODEL.asYaml(whole);
       text.append(yaml.startsWith("---") ? yaml : "---\n" + yaml);
     }
     return text.toString();
@@ -126,7 +128,7 @@ public final class StatusFileWriter implements StatusSink {
     }
   }
 
-  /** Seeds the transition times from a file a previous run wrote; anything unreadable is skipped. */
+  /** Seeds transition times from the file a previous run wrote; unreadable content is skipped. */
   private void readPrevious() {
     if (!Files.isRegularFile(file)) {
       return;
@@ -138,7 +140,8 @@ public final class StatusFileWriter implements StatusSink {
         written.put(Snapshots.describe(located.object()), located.object());
       }
     } catch (IOException | RuntimeException e) {
-      LOG.info("status file " + file + ": previous content not reused: " + e.getClass().getSimpleName());
+      LOG.info("status file " + file + ": previous content not reused: "
+          + e.getClass().getSimpleName());
     }
   }
 }

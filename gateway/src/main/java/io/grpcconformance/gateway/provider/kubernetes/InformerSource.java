@@ -18,7 +18,7 @@ import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import io.grpcconformance.gateway.provider.Snapshots;
 import io.grpcconformance.gateway.runtime.SnapshotSource;
 import io.grpcconformance.gateway.translate.GatewaySnapshot;
@@ -144,7 +144,7 @@ public final class InformerSource implements SnapshotSource, ObjectCache {
   /** v1beta1 and v1 ReferenceGrant share one schema. */
   private static ReferenceGrant toV1(
       io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant grant) {
-    ReferenceGrant v1 = Serialization.jsonMapper().convertValue(grant, ReferenceGrant.class);
+    ReferenceGrant v1 = ModelSerialization.MODEL.convertValue(grant, ReferenceGrant.class);
     v1.setApiVersion("gateway.networking.k8s.io/v1");
     return v1;
   }

@@ -3,7 +3,7 @@ package io.grpcconformance.gateway.provider.kubernetes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import io.grpcconformance.gateway.provider.Snapshots;
 import io.grpcconformance.gateway.provider.StatusEdits;
 import io.grpcconformance.gateway.provider.StatusFields;
@@ -78,7 +78,8 @@ public final class KubernetesStatusWriter implements StatusSink {
       LOG.fine(what + ": gone from the cache, status not written");
       return;
     }
-    HasMetadata fresh = Serialization.clone(computed); // never edit the translator's objects
+    // Copies: the translator's objects and the informer cache's are shared and must not change.
+    HasMetadata fresh = ModelSerialization.MODEL.clone(computed);
     StatusEdits.fillAddress(fresh, address);
     StatusEdits.keepForeignParents(fresh, current, controllerName);
     StatusEdits.stampTransitions(fresh, current, now);
@@ -86,7 +87,7 @@ public final class KubernetesStatusWriter implements StatusSink {
     if (Objects.equals(status, StatusFields.status(current))) {
       return;
     }
-    HasMetadata update = Serialization.clone(current); // cache objects are shared: copy first
+    HasMetadata update = ModelSerialization.MODEL.clone(current);
     StatusFields.setStatus(update, status);
     try {
       client.resource(update).updateStatus();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The folder source: files, problems in the log, watching and rescanning. */
 class ManifestFolderSourceTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
 
   @TempDir Path dir;
   private final AtomicInteger signals = new AtomicInteger();

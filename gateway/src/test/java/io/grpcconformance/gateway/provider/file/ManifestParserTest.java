@@ -97,7 +97,8 @@ class ManifestParserTest {
     String problem = onlyProblem(parsed);
     int firstLineOfSecondDocument = GOOD_GATEWAY.split("\n").length + 2;
     assertThat(problem)
-        .startsWith(FILE + " document 2: unparseable YAML at line " + (firstLineOfSecondDocument + 4))
+        .startsWith(FILE + " document 2: unparseable YAML at line "
+            + (firstLineOfSecondDocument + 4))
         .doesNotContain("hunter2");
     assertThat(parsed.objects()).hasSize(2);
   }
@@ -124,7 +125,8 @@ class ManifestParserTest {
         """;
 
     assertThat(onlyProblem(parse(route)))
-        .isEqualTo(FILE + " document 1 (GRPCRoute apps/foo-route): unknown field spec.rules[0].matchez");
+        .isEqualTo(FILE + " document 1 (GRPCRoute apps/foo-route): "
+            + "unknown field spec.rules[0].matchez");
   }
 
   @Test

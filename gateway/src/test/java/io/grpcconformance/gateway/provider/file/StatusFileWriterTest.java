@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import io.grpcconformance.gateway.testkit.MutableClock;
 import io.grpcconformance.gateway.testkit.StatusFixtures;
 import io.grpcconformance.gateway.translate.TranslationResult;
@@ -51,7 +51,7 @@ class StatusFileWriterTest {
     List<HasMetadata> objects = new ArrayList<>();
     for (String document : Files.readString(file()).split("(?m)^---\\n")) {
       if (!document.isBlank()) {
-        objects.add(Serialization.unmarshal(document));
+        objects.add(ModelSerialization.MODEL.unmarshal(document));
       }
     }
     return objects;
@@ -142,7 +142,8 @@ class StatusFileWriterTest {
   void readers_alwaysSeeAWholeFile_andNoTemporaryFilesRemain() throws Exception {
     StatusFileWriter writer = writer();
     List<TranslationResult> results = List.of(
-        result(gatewayClass("c", "True"), gateway("a", "gw", "True"), route("a", "r", "gw", "True")),
+        result(gatewayClass("c", "True"), gateway("a", "gw", "True"),
+            route("a", "r", "gw", "True")),
         result(gatewayClass("c", "False"), gateway("a", "gw", "False")));
     Set<String> wholeTexts = ConcurrentHashMap.newKeySet();
     for (TranslationResult r : results) {
@@ -169,7 +170,8 @@ class StatusFileWriterTest {
     writing.set(false);
     reader.join();
 
-    assertThat(seen.keySet()).isNotEmpty().allSatisfy(text -> assertThat(wholeTexts).contains(text));
+    assertThat(seen.keySet()).isNotEmpty()
+        .allSatisfy(text -> assertThat(wholeTexts).contains(text));
     try (Stream<Path> files = Files.list(file().getParent())) {
       assertThat(files).containsExactly(file());
     }

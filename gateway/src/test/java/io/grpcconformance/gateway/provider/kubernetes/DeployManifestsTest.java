@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class DeployManifestsTest {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         for (String document : Files.readString(file).split("(?m)^---$")) {
           if (!document.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
-            OBJECTS.add(Serialization.unmarshal(document));
+            OBJECTS.add(ModelSerialization.MODEL.unmarshal(document));
           }
         }
       }

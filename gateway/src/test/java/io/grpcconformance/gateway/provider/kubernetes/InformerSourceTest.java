@@ -52,7 +52,8 @@ class InformerSourceTest {
     assertThat(signals.get()).as("initial snapshot").isGreaterThanOrEqualTo(1);
 
     client.resource(new GatewayClassBuilder().withNewMetadata().withName("gc").endMetadata()
-        .withNewSpec().withControllerName("grpc-conformance.io/gateway").endSpec().build()).create();
+        .withNewSpec().withControllerName("grpc-conformance.io/gateway").endSpec().build())
+        .create();
     client.resource(new GatewayBuilder().withNewMetadata().withName("gw").withNamespace("apps")
         .endMetadata().withNewSpec().withGatewayClassName("gc").endSpec().build()).create();
     client.resource(new GRPCRouteBuilder().withNewMetadata().withName("r").withNamespace("apps")
