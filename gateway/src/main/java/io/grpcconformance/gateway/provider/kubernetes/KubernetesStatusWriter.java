@@ -1,6 +1,7 @@
 package io.grpcconformance.gateway.provider.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.grpcconformance.gateway.provider.ModelSerialization;
@@ -21,11 +22,15 @@ import java.util.logging.Logger;
  * Kubernetes mode's {@link StatusSink}: writes each status on the {@code status} subresource,
  * only when it differs from the informer cache (so a steady state makes no API calls).
  *
- * <p>Read-modify-write as the Gateway API implementers' guide asks: the cached object (with its
- * resourceVersion, so a concurrent writer causes a 409 instead of a lost update) gets the computed
- * status, with route parent entries of other controllers kept, transition times kept for
- * conditions whose status and reason did not change, and the published address filled in. A 409
- * needs no retry loop: the newer object reaches the informer, which signals another pass.
+ * <p>Read-modify-write as the Gateway API implementers' guide asks: the status computed from the
+ * cached object keeps route parent entries of other controllers, keeps transition times of
+ * conditions whose status and reason did not change, and gets the published address. It is sent
+ * as a fresh object holding only identity, the cached resourceVersion and the status (JOSDK's
+ * status-update idiom) in a PUT to the status subresource, so the spec is never touched and a
+ * concurrent writer causes a 409 instead of a lost update. (A JSON merge patch would replace the
+ * route parents list just the same, but the mock API server merges lists, so it could not be
+ * tested.) A 409 needs no retry loop: the newer object reaches the informer, which signals
+ * another pass.
  */
 public final class KubernetesStatusWriter implements StatusSink {
   private static final Logger LOG = Logger.getLogger(KubernetesStatusWriter.class.getName());
@@ -64,6 +69,27 @@ public final class KubernetesStatusWriter implements StatusSink {
     }
   }
 
+  /**
+   * A new object of {@code current}'s kind carrying only name, namespace, resourceVersion (so the
+   * API server answers 409 if the object changed since the cache saw it) and status.
+   */
+  private static HasMetadata forStatusPatch(HasMetadata current, Object status) {
+    HasMetadata fresh;
+    try {
+      fresh = current.getClass().getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create " + current.getKind(), e);
+    }
+    fresh.setApiVersion(current.getApiVersion());
+    fresh.setMetadata(new ObjectMetaBuilder()
+        .withName(current.getMetadata().getName())
+        .withNamespace(current.getMetadata().getNamespace())
+        .withResourceVersion(current.getMetadata().getResourceVersion())
+        .build());
+    StatusFields.setStatus(fresh, status);
+    return fresh;
+  }
+
   /** Number of status writes sent to the API server so far. */
   public long writes() {
     return writes.get();
@@ -87,8 +113,8 @@ public final class KubernetesStatusWriter implements StatusSink {
     if (Objects.equals(status, StatusFields.status(current))) {
       return;
     }
-    HasMetadata update = ModelSerialization.MODEL.clone(current);
-    StatusFields.setStatus(update, status);
+    // JOSDK's status-update idiom: a fresh object with only identity, resourceVersion and status.
+    HasMetadata update = forStatusPatch(current, status);
     try {
       client.resource(update).updateStatus();
       writes.incrementAndGet();
