@@ -39,8 +39,9 @@ import java.util.logging.Logger;
  * Every add, update and delete only signals the runtime, which later rebuilds the whole snapshot
  * from the informers' stores (JOSDK: "always reconcile all resources", never branch on the event).
  *
- * <p>A kind the API server does not serve (e.g. a Gateway API CRD not installed, or ReferenceGrant
- * served as v1beta1 only) is logged once and treated as empty; everything else keeps working.
+ * <p>A kind the API server does not serve at start (e.g. a Gateway API CRD not installed, or
+ * ReferenceGrant served as v1beta1 only) is logged once and treated as empty until the next
+ * restart; everything else keeps working.
  * ReferenceGrants are read in both v1 and v1beta1 (same schema) and merged, v1 winning.
  */
 public final class InformerSource implements SnapshotSource, ObjectCache {
