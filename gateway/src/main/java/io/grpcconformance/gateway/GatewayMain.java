@@ -36,6 +36,11 @@ import picocli.CommandLine;
     subcommands = {GatewayMain.Standalone.class, GatewayMain.Controller.class},
     description = "Gateway API (GRPCRoute) and Ingress implementation for gRPC.")
 public final class GatewayMain implements Runnable {
+  /** Help footer: the other two configuration layers. */
+  private static final String FOOTER = "%nEvery flag can also be set with an environment variable "
+      + "GATEWAY_<FLAG> (e.g. GATEWAY_INGRESS_HTTP_PORT) or a system property "
+      + "gateway.<flagInCamelCase> (e.g. -Dgateway.ingressHttpPort=8080); flags win over "
+      + "properties, which win over variables.";
   private static final String LOG_FORMAT = "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n";
 
   private final PrintStream out;
@@ -136,7 +141,7 @@ public final class GatewayMain implements Runnable {
     }
   }
 
-  @Command(name = "standalone", mixinStandardHelpOptions = true,
+  @Command(name = "standalone", mixinStandardHelpOptions = true, footer = FOOTER,
       description = "Serve the objects in a folder of YAML manifests, watching it for changes.")
   static final class Standalone implements Callable<Integer> {
     @CommandLine.ParentCommand GatewayMain main;
@@ -167,7 +172,7 @@ public final class GatewayMain implements Runnable {
     }
   }
 
-  @Command(name = "controller", mixinStandardHelpOptions = true,
+  @Command(name = "controller", mixinStandardHelpOptions = true, footer = FOOTER,
       description = "Serve a Kubernetes cluster: informers, status subresource, leader election.")
   static final class Controller implements Callable<Integer> {
     @CommandLine.ParentCommand GatewayMain main;

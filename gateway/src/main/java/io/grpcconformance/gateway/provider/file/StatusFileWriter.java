@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,6 +115,7 @@ public final class StatusFileWriter implements StatusSink {
     Path folder = file.getParent();
     Files.createDirectories(folder);
     Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+    readableByAll(temp); // statuses are not secret; createTempFile makes files owner-only
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       try {
@@ -125,6 +127,14 @@ public final class StatusFileWriter implements StatusSink {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void readableByAll(Path path) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep its defaults
     }
   }
 
