@@ -33,8 +33,12 @@ public final class ChartRenderer {
   /** One bar group: a label and how to read the value from an aggregate. */
   private record Group(String label, String scenario, ToDoubleFunction<Aggregate> metric) {}
 
-  /** One panel: a title and its groups. */
-  private record Panel(String title, String format, List<Group> groups) {}
+  /** One panel: a title, its groups, and whether its axis is logarithmic (latencies). */
+  private record Panel(String title, String format, List<Group> groups, boolean log) {
+    Panel(String title, String format, List<Group> groups) {
+      this(title, format, groups, false);
+    }
+  }
 
   private ChartRenderer() {}
 
@@ -58,15 +62,16 @@ public final class ChartRenderer {
             new Group("unary h2c", "unary_h2c", Aggregate::cpuUsPerCall),
             new Group("unary TLS", "unary_tls", Aggregate::cpuUsPerCall),
             new Group("fixed load", "fixed_load", Aggregate::cpuUsPerCall))),
-        new Panel("Latency, one call in flight (µs)", "%.0f", List.of(
+        new Panel("Latency, one call in flight (µs, log scale)", "%.0f", List.of(
             new Group("p50", "one_in_flight", Aggregate::p50Us),
             new Group("p99", "one_in_flight", Aggregate::p99Us),
-            new Group("p99.9", "one_in_flight", Aggregate::p999Us))),
-        new Panel(Double.isNaN(report.fixedRate()) ? "Latency at fixed load (µs)"
-            : String.format("Latency at %,.0f calls/s (µs)", report.fixedRate()), "%.0f", List.of(
+            new Group("p99.9", "one_in_flight", Aggregate::p999Us)), true),
+        new Panel(Double.isNaN(report.fixedRate()) ? "Latency at fixed load (µs, log scale)"
+            : String.format("Latency at %,.0f calls/s (µs, log scale)", report.fixedRate()), "%.0f",
+            List.of(
             new Group("p50", "fixed_load", Aggregate::p50Us),
             new Group("p99", "fixed_load", Aggregate::p99Us),
-            new Group("p99.9", "fixed_load", Aggregate::p999Us))),
+            new Group("p99.9", "fixed_load", Aggregate::p999Us)), true),
         new Panel("Server streaming (messages/s)", "%,.0f", List.of(
             new Group("10 B messages", "server_streaming", Aggregate::rps))),
         new Panel("CPU per streamed message (µs)", "%.2f", List.of(
@@ -122,15 +127,15 @@ public final class ChartRenderer {
         }
       }
     }
-    double scale = max <= 0 ? 1 : max * 1.18;
+    Axis axis = panel.log() ? Axis.log(max) : Axis.linear(max);
     g.setFont(VALUE);
     g.setStroke(new BasicStroke(1f));
-    for (int tick = 0; tick <= 4; tick++) {
-      int ty = bottom - (bottom - top) * tick / 4;
+    for (double tick : axis.ticks()) {
+      int ty = bottom - (int) Math.round((bottom - top) * axis.fraction(tick));
       g.setColor(new Color(0xe6e6e6));
       g.drawLine(left, ty, right, ty);
       g.setColor(Color.DARK_GRAY);
-      String label = compact(scale * tick / 4);
+      String label = compact(tick);
       g.drawString(label, left - 8 - g.getFontMetrics().stringWidth(label), ty + 4);
     }
     g.setColor(Color.BLACK);
@@ -149,7 +154,7 @@ public final class ChartRenderer {
           g.drawString("n/a", bx + 4, bottom - 4);
           continue;
         }
-        int bh = (int) Math.round((bottom - top) * v / scale);
+        int bh = (int) Math.round((bottom - top) * axis.fraction(v));
         g.setColor(COLORS.get(si));
         g.fillRect(bx + 2, bottom - bh, barWidth - 4, bh);
         g.setColor(Color.BLACK);
@@ -162,6 +167,42 @@ public final class ChartRenderer {
       FontMetrics fm = g.getFontMetrics();
       g.drawString(group.label(), left + gi * groupWidth + groupWidth / 2
           - fm.stringWidth(group.label()) / 2, bottom + 18);
+    }
+  }
+
+  /** A y axis: linear from 0 with a 1-2-5 step, or logarithmic from 1 in decades. */
+  private record Axis(boolean log, double top, List<Double> ticks) {
+    static Axis linear(double max) {
+      double step = niceStep(max <= 0 ? 1 : max * 1.15 / 4);
+      List<Double> ticks = new java.util.ArrayList<>();
+      for (int i = 0; i <= 5 && (i == 0 || ticks.get(ticks.size() - 1) < max * 1.1); i++) {
+        ticks.add(i * step);
+      }
+      return new Axis(false, ticks.get(ticks.size() - 1), ticks);
+    }
+
+    static Axis log(double max) {
+      double top = Math.pow(10, Math.ceil(Math.log10(Math.max(10, max * 1.5))));
+      List<Double> ticks = new java.util.ArrayList<>();
+      for (double t = 1; t <= top; t *= 10) {
+        ticks.add(t);
+      }
+      return new Axis(true, top, ticks);
+    }
+
+    /** Where {@code v} sits between the bottom (0) and the top (1) of the axis. */
+    double fraction(double v) {
+      if (log) {
+        return v <= 1 ? 0 : Math.log10(v) / Math.log10(top);
+      }
+      return top <= 0 ? 0 : v / top;
+    }
+
+    private static double niceStep(double raw) {
+      double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+      double normalized = raw / magnitude;
+      double nice = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10;
+      return nice * magnitude;
     }
   }
 
