@@ -99,8 +99,8 @@ install_tools() {
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
-  # Debian starts the packaged services; the benchmark runs its own instances only.
-  "${sudo[@]}" systemctl disable --now nginx haproxy >/dev/null 2>&1 || true
+  # The packaged services (if Debian starts them) are left alone: the benchmark runs its own
+  # instances on ephemeral loopback ports with configurations under ${OUT_DIR}/work.
 }
 
 build() {

@@ -95,6 +95,7 @@ public final class BenchRun {
             }
           }
         }
+        progress("echo backend totals: " + BackendStats.read(direct));
       } finally {
         for (SystemUnderTest sut : systems) {
           sut.close();
@@ -227,7 +228,21 @@ public final class BenchRun {
       progress(String.format("fixed load: %,.0f calls/s (%.0f%% of %,.0f)", lockedRate,
           settings.loadFraction() * 100, candidateRate));
     }
-    Measurement m = windows.run(round, sut, scenario, duration, lockedRate);
+    if (scenario == Scenario.FIXED_LOAD && !(lockedRate > 0)) {
+      progress("[round " + round + "] fixed_load " + sut.id()
+          + ": skipped, no saturation rate to derive the load from");
+      return;
+    }
+    Measurement m;
+    try {
+      m = windows.run(round, sut, scenario, duration, lockedRate);
+    } catch (IOException | RuntimeException e) {
+      // One broken window (a crashed proxy, a driver that failed) is an error of that system,
+      // not the end of the run.
+      m = new Measurement(round, sut.id(), scenario.key(), 0, 0, 0, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, false,
+          "window failed: " + e.getMessage(), Double.NaN, Double.NaN, Double.NaN);
+    }
     measurements.add(m);
     if (sut instanceof GatewaySystem gateway) {
       long[] w = windows.lastWindow();
