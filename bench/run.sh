@@ -31,6 +31,8 @@ SKIP_INSTALL="${SKIP_INSTALL:-false}"
 SKIP_BUILD="${SKIP_BUILD:-false}"
 OUT_DIR="${OUT_DIR:-target/bench}"
 RUN_TIMEOUT_SECONDS="${RUN_TIMEOUT_SECONDS:-900}"  # hard bound on the measuring JVM
+QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-0}"  # wait up to this long for an idle machine (§6b)
+QUIET_IDLE_PERCENT="${QUIET_IDLE_PERCENT:-90}" # ... i.e. both CPUs at least this idle over 5 s
 # ----------------------------------------------------------------------------------------------
 
 usage() {
@@ -123,6 +125,22 @@ check_machine() {
   fi
 }
 
+# performance.md §6b: check that nothing else runs before measuring. Waits (bounded) for both
+# benchmark CPUs to be idle; measures anyway afterwards, and every window still reports how much
+# of the system-under-test CPU other work took.
+wait_for_quiet() {
+  local deadline=$((SECONDS + QUIET_WAIT_SECONDS)) idle
+  while ((SECONDS < deadline)); do
+    idle=$(mpstat -P "${SUT_CPU},${DRIVER_CPU}" 5 1 | awk '/^Average/ && $2 ~ /^[0-9]+$/ {print int($NF)}' | sort -n | head -n 1)
+    if [[ -n "${idle}" ]] && ((idle >= QUIET_IDLE_PERCENT)); then
+      log "machine quiet (busiest CPU ${idle}% idle)"
+      return
+    fi
+    log "machine busy (busiest CPU ${idle:-?}% idle); waiting up to $((deadline - SECONDS)) s more"
+  done
+  log "measuring on a busy machine: expect windows marked PLACEMENT NOT HELD"
+}
+
 if [[ "${SKIP_INSTALL}" != true ]]; then
   install_tools
 fi
@@ -137,6 +155,9 @@ if [[ "${GATEWAY_MODE}" == standalone && ! -f gateway/target/gateway.jar ]]; the
   log "gateway/target/gateway.jar missing: G will be reported as not measured"
 fi
 check_machine
+if ((QUIET_WAIT_SECONDS > 0)); then
+  wait_for_quiet
+fi
 
 mkdir -p "${OUT_DIR}"
 log "measuring (${ROUNDS} rounds, systems ${SYSTEMS}); progress below"
