@@ -7,7 +7,7 @@ set -euo pipefail
 
 # ---- Settings (override with environment variables) ----------------------------------------
 ROUNDS="${ROUNDS:-3}"                          # measured rounds; results are medians
-WARMUP_SECONDS="${WARMUP_SECONDS:-12}"         # gateway JIT warm-up; others get a quarter
+WARMUP_SECONDS="${WARMUP_SECONDS:-12}"         # gateway JIT warm-up (up to 2x until stable); others a quarter
 SATURATION_SECONDS="${SATURATION_SECONDS:-6}"  # unary saturation window (h2c and TLS)
 ONE_IN_FLIGHT_SECONDS="${ONE_IN_FLIGHT_SECONDS:-4}"  # one call in flight (added latency)
 FIXED_LOAD_SECONDS="${FIXED_LOAD_SECONDS:-5}"  # open-loop window at LOAD_FRACTION of G's max

@@ -2,6 +2,7 @@ package io.grpcconformance.bench;
 
 import io.grpcconformance.bench.backend.EchoBackend;
 import io.grpcconformance.bench.profile.JfrHotspots;
+import io.grpcconformance.bench.profile.ProfileSettings;
 import io.grpcconformance.bench.report.Aggregate;
 import io.grpcconformance.bench.report.GcLog;
 import io.grpcconformance.bench.report.Goals;
@@ -173,7 +174,8 @@ public final class BenchMain implements Runnable {
       // Benchmarks run without Netty's leak detector (performance.md §5b), shaded property name.
       gatewayOptions.add("-Dio.grpc.netty.shaded.io.netty.leakDetection.level=disabled");
       if (gatewayJfr) {
-        gatewayOptions.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        Path jfc = ProfileSettings.write(outDir.resolve("work"));
+        gatewayOptions.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=" + jfc);
       }
       BenchSettings settings = new BenchSettings(rounds, Duration.ofSeconds(warmupSeconds),
           Duration.ofSeconds(saturationSeconds), Duration.ofSeconds(oneInFlightSeconds),

@@ -36,6 +36,8 @@ public final class BenchRun {
   private static final long PREFLIGHT_RETRY_MILLIS = 250;
   private static final int PREFLIGHT_CALLS = 200;
   private static final Duration SHORT_WARMUP = Duration.ofSeconds(1);
+  /** Warm-up ends once CPU per call moves less than this (relative) between two chunks. */
+  private static final double WARMUP_STABLE_CHANGE = 0.10;
 
   private final BenchSettings settings;
   private final PrintStream out;
@@ -193,19 +195,38 @@ public final class BenchRun {
     return false;
   }
 
-  /** JIT warm-up: the gateway longest; results are printed, not kept. */
+  /**
+   * JIT warm-up; results are printed, not kept. Unary h2c runs in chunks of a quarter of WARMUP
+   * (at least 2 s): every system gets one chunk; the gateway (a JVM) gets at least WARMUP and then
+   * more chunks, up to twice WARMUP, until its CPU per call changes by less than
+   * {@link #WARMUP_STABLE_CHANGE} from one chunk to the next (JIT done, even when a busy machine
+   * slowed the warm-up down).
+   */
   private void warmUp(List<SystemUnderTest> systems, WindowRunner windows)
       throws IOException, InterruptedException {
     Duration quarter = settings.warmup().dividedBy(4);
-    Duration others = quarter.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : quarter;
+    Duration chunk = quarter.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : quarter;
     for (SystemUnderTest sut : systems) {
-      Duration unary = "G".equals(sut.id()) ? settings.warmup() : others;
-      Measurement m = windows.run(0, sut, Scenario.UNARY_H2C, unary, Double.NaN);
-      updateRate(m);
-      progress(String.format("warm-up %s unary h2c %ds: %,.0f calls/s", sut.id(),
-          unary.toSeconds(), m.rps()));
+      boolean jvm = "G".equals(sut.id());
+      Duration minimum = jvm ? settings.warmup() : chunk;
+      Duration maximum = jvm ? settings.warmup().multipliedBy(2) : chunk;
+      Duration spent = Duration.ZERO;
+      double previousCpu = Double.NaN;
+      while (true) {
+        Measurement m = windows.run(0, sut, Scenario.UNARY_H2C, chunk, Double.NaN);
+        spent = spent.plus(chunk);
+        updateRate(m);
+        double change = Math.abs(m.cpuUsPerCall() - previousCpu) / previousCpu;
+        progress(String.format("warm-up %s unary h2c %2ds: %,9.0f calls/s, cpu %.2f µs/call",
+            sut.id(), spent.toSeconds(), m.rps(), m.cpuUsPerCall()));
+        previousCpu = m.cpuUsPerCall();
+        boolean stable = change < WARMUP_STABLE_CHANGE;
+        if (spent.compareTo(maximum) >= 0 || (spent.compareTo(minimum) >= 0 && stable)) {
+          break;
+        }
+      }
       if (sut.tlsPort() > 0 && settings.scenarios().contains(Scenario.UNARY_TLS)) {
-        windows.run(0, sut, Scenario.UNARY_TLS, others, Double.NaN);
+        windows.run(0, sut, Scenario.UNARY_TLS, chunk, Double.NaN);
       }
       windows.run(0, sut, Scenario.ONE_IN_FLIGHT, SHORT_WARMUP, Double.NaN);
       if (settings.scenarios().contains(Scenario.SERVER_STREAMING)) {
