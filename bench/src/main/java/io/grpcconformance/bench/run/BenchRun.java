@@ -32,9 +32,6 @@ import java.util.concurrent.TimeUnit;
  * to pass preflight are reported and left out; the rest still run.
  */
 public final class BenchRun {
-  private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(60);
-  private static final long PREFLIGHT_RETRY_MILLIS = 250;
-  private static final int PREFLIGHT_CALLS = 200;
   private static final Duration SHORT_WARMUP = Duration.ofSeconds(1);
   /** Warm-up ends once CPU per call moves less than this (relative) between two chunks. */
   private static final double WARMUP_STABLE_CHANGE = 0.10;
@@ -85,7 +82,7 @@ public final class BenchRun {
         H2loadDriver h2load =
             H2loadDriver.create(settings.workDir(), settings.payloadBytes(), settings.driverCpu());
         WindowRunner windows = new WindowRunner(settings, backend, direct, transport, h2load);
-        systems.removeIf(sut -> !preflight(sut, transport, direct, h2load, backend));
+        systems.removeIf(sut -> !preflight(sut, transport, direct, h2load));
         warmUp(systems, windows);
         for (int round = 1; round <= settings.rounds(); round++) {
           for (Scenario scenario : settings.scenarios()) {
@@ -135,56 +132,20 @@ public final class BenchRun {
     }
   }
 
-  /**
-   * A Java call through the system (retried while a gateway applies its first configuration),
-   * then {@link #PREFLIGHT_CALLS} h2load calls per port whose successes must equal the backend's
-   * OK count exactly (count mode leaves nothing in flight).
-   */
+  /** {@link Preflight#check}; a system that fails is reported and left out. */
   private boolean preflight(SystemUnderTest sut, ClientTransport transport, ManagedChannel direct,
-      H2loadDriver h2load, BackendProcess backend) {
-    ManagedChannel channel = transport.channel(SystemContext.LOOPBACK, sut.plainPort());
+      H2loadDriver h2load) {
     try {
-      long deadline = System.nanoTime() + PREFLIGHT_TIMEOUT.toNanos();
-      byte[] payload = EchoMethods.payload(settings.payloadBytes());
-      String lastError = "";
-      while (true) {
-        try {
-          byte[] answer = ClientCalls.blockingUnaryCall(channel, EchoMethods.UNARY_METHOD,
-              CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), payload);
-          if (!java.util.Arrays.equals(answer, payload)) {
-            return fail(sut, "the echo through it returned different bytes");
-          }
-          break;
-        } catch (RuntimeException e) {
-          lastError = e.getMessage();
-        }
-        if (System.nanoTime() > deadline) {
-          return fail(sut, "no OK call within " + PREFLIGHT_TIMEOUT + ": " + lastError);
-        }
-        Thread.sleep(PREFLIGHT_RETRY_MILLIS);
-      }
-      for (boolean tls : sut.tlsPort() > 0 ? List.of(false, true) : List.of(false)) {
-        long before = BackendStats.read(direct).okCalls();
-        DriverOutcome outcome =
-            h2load.count(tls ? sut.tlsPort() : sut.plainPort(), tls, PREFLIGHT_CALLS);
-        long served = BackendStats.read(direct).okCalls() - before;
-        if (outcome.okCalls() != PREFLIGHT_CALLS || outcome.errors() != 0
-            || served != PREFLIGHT_CALLS) {
-          return fail(sut, String.format("h2load %s preflight: %d of %d HTTP successes, %d errors,"
-              + " %d OK at the backend", tls ? "TLS" : "h2c", outcome.okCalls(), PREFLIGHT_CALLS,
-              outcome.errors(), served));
-        }
+      String problem = Preflight.check(sut, transport, direct, h2load, settings.payloadBytes());
+      if (problem != null) {
+        return fail(sut, problem);
       }
       progress(sut.id() + ": preflight OK (echo, h2load h2c" + (sut.tlsPort() > 0 ? " and TLS" : "")
           + " successes = backend OK count)");
       return true;
-    } catch (IOException | RuntimeException e) {
-      return fail(sut, "preflight failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during preflight", e);
-    } finally {
-      channel.shutdownNow();
     }
   }
 
