@@ -31,6 +31,13 @@ public final class Goals {
         r.difference("G", "D", "one_in_flight", Aggregate::p99Us), 150, "%.0f"));
     goals.add(Goal.atLeast("TLS throughput vs the gateway's own h2c (G TLS / G h2c)",
         r.ratioAcross("G", "unary_tls", "unary_h2c", Aggregate::rps), 0.85, "%.2f"));
+    // The same two throughput goals per dedicated core (10^6 / CPU µs per call): what the
+    // throughput would be if the system had its core to itself, i.e. robust to other work
+    // sharing the machine (performance.md §6d per-core figure).
+    goals.add(Goal.atLeast("… per dedicated core: unary throughput vs HAProxy (G/H)",
+        r.ratio("H", "G", "unary_h2c", Aggregate::cpuUsPerCall), 1.0, "%.2f"));
+    goals.add(Goal.atLeast("… per dedicated core: TLS vs the gateway's own h2c",
+        r.ratioAcross("G", "unary_h2c", "unary_tls", Aggregate::cpuUsPerCall), 0.85, "%.2f"));
     goals.add(Goal.atMost("Gateway CPU per streamed message (µs)",
         r.value("G", "server_streaming", Aggregate::cpuUsPerCall), 2.0, "%.2f"));
     goals.add(Goal.atMost("Non-OK statuses through the gateway, all scenarios and rounds",

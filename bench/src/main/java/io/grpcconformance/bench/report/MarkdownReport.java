@@ -25,9 +25,13 @@ public final class MarkdownReport {
     row(md, r, "Unary h2c saturation", "calls/s", "unary_h2c", Aggregate::rps, "%,.0f");
     row(md, r, "Unary h2c saturation", "CPU µs/call", "unary_h2c", Aggregate::cpuUsPerCall,
         "%.1f");
+    row(md, r, "Unary h2c saturation", "calls/s per core", "unary_h2c", MarkdownReport::perCore,
+        "%,.0f");
     row(md, r, "Unary, TLS at the proxy", "calls/s", "unary_tls", Aggregate::rps, "%,.0f");
     row(md, r, "Unary, TLS at the proxy", "CPU µs/call", "unary_tls", Aggregate::cpuUsPerCall,
         "%.1f");
+    row(md, r, "Unary, TLS at the proxy", "calls/s per core", "unary_tls", MarkdownReport::perCore,
+        "%,.0f");
     row(md, r, "One call in flight", "p50 µs", "one_in_flight", Aggregate::p50Us, "%.0f");
     row(md, r, "One call in flight", "p99 µs", "one_in_flight", Aggregate::p99Us, "%.0f");
     row(md, r, "One call in flight", "p99.9 µs", "one_in_flight", Aggregate::p999Us, "%.0f");
@@ -55,8 +59,11 @@ public final class MarkdownReport {
     md.append(" | | | | |\n\n");
     md.append("D = direct to the echo backend (the backend alone on the system-under-test CPU), "
         + "G = embedded gateway, H = HAProxy, N = nginx grpc_pass. CPU is the system's own "
-        + "utime+stime per call (for D, the backend's). For CPU and latency lower is better; "
-        + "for calls/s and messages/s higher is better.\n\n");
+        + "utime+stime per call (for D, the backend's); calls/s per core = 10^6 / CPU µs per "
+        + "call, the capacity of one dedicated core (performance.md §6d), which unlike calls/s "
+        + "does not depend on how much of its core the system got. For CPU and latency lower is "
+        + "better; for calls/s and messages/s higher is better. * = no round of this value held "
+        + "its placement (see results.json windows).\n\n");
 
     md.append("### Goals (issue 7)\n\n| Goal | Target | Measured | Result |\n|---|---|--:|---|\n");
     for (Goal g : report.goals()) {
@@ -98,6 +105,11 @@ public final class MarkdownReport {
           : fmt(r.difference(s, "D", "one_in_flight", value), "%+.0f")).append(" |");
     }
     md.append(" | | | | |\n");
+  }
+
+  /** One dedicated core's capacity: 10^6 / µs of CPU per call. */
+  static double perCore(Aggregate a) {
+    return a.cpuUsPerCall() > 0 ? 1e6 / a.cpuUsPerCall() : Double.NaN;
   }
 
   private static String placement(Map<String, Aggregate> bySystem) {

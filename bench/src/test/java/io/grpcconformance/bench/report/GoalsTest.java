@@ -52,6 +52,8 @@ class GoalsTest {
         "PASS", // added p50 40 µs
         "FAIL", // added p99 250 µs
         "FAIL", // TLS 0.80
+        "PASS", // per core: H cpu 20 / G cpu 15 = 1.33
+        "FAIL", // per core: G h2c cpu 15 / G TLS cpu 19 = 0.79
         "FAIL", // 2.5 µs per message
         "FAIL", // one error
         "FAIL", // 12.5 ms pause
