@@ -189,15 +189,14 @@ public final class BenchMain implements Runnable {
           benchJar.toAbsolutePath());
       String machine = Machine.describe();
       out.println("bench: " + machine);
-      BenchRun.RunOutcome outcome = new BenchRun(settings, out).run();
-      Map<String, Map<String, Aggregate>> results = Aggregate.of(outcome.measurements());
-      GcLog gc = GcLog.read(gcLog);
-      double pauseInWindows = outcome.gatewayWindows().isEmpty() ? Double.NaN
-          : gc.maxPauseWithin(outcome.gatewayWindows());
-      RunReport report = new RunReport(machine, rounds, results, outcome.measurements(),
-          outcome.labels(), outcome.unavailable(), outcome.fixedRate(), gc, pauseInWindows,
-          Goals.evaluate(results, pauseInWindows), settingsMap());
-      String markdown = Reports.write(report, outDir);
+      BenchRun.RunOutcome outcome = new BenchRun(settings, out).run(partial -> {
+        try {
+          Reports.write(report(machine, partial, gcLog), outDir); // kept if the run is cut short
+        } catch (java.io.IOException | RuntimeException e) {
+          out.println("bench: could not write the reports so far: " + e.getMessage());
+        }
+      });
+      String markdown = Reports.write(report(machine, outcome, gcLog), outDir);
       out.println();
       out.println(markdown);
       out.println("bench: wrote " + outDir.resolve("results.json") + ", results.md, chart.png");
@@ -209,6 +208,21 @@ public final class BenchMain implements Runnable {
         out.println("bench: gateway hotspots in " + hotspots);
       }
       return 0;
+    }
+
+    private RunReport report(String machine, BenchRun.RunOutcome outcome, Path gcLog)
+        throws java.io.IOException {
+      Map<String, Map<String, Aggregate>> results = Aggregate.of(outcome.measurements());
+      GcLog gc = GcLog.read(gcLog);
+      double pauseInWindows = outcome.gatewayWindows().isEmpty() ? Double.NaN
+          : gc.maxPauseWithin(outcome.gatewayWindows());
+      // A run cut short reports the rounds it completed.
+      int measuredRounds = outcome.measurements().stream()
+          .mapToInt(io.grpcconformance.bench.report.Measurement::round).max().orElse(0);
+      return new RunReport(machine, measuredRounds, results, outcome.measurements(),
+          outcome.labels(),
+          outcome.unavailable(), outcome.fixedRate(), gc, pauseInWindows,
+          Goals.evaluate(results, pauseInWindows), settingsMap());
     }
 
     private Map<String, String> settingsMap() {

@@ -51,8 +51,12 @@ public final class BenchRun {
     this.out = out;
   }
 
-  /** Runs everything; returns what was measured. */
-  public RunOutcome run() throws IOException, InterruptedException {
+  /**
+   * Runs everything; returns what was measured. {@code afterRound} receives what was measured so
+   * far after every round, so that a run cut short still leaves its reports.
+   */
+  public RunOutcome run(java.util.function.Consumer<RunOutcome> afterRound)
+      throws IOException, InterruptedException {
     Files.createDirectories(settings.logDir());
     String javaCommand = ProcessHandle.current().info().command().orElse("java");
     String selfPlacement =
@@ -93,6 +97,7 @@ public final class BenchRun {
               measure(windows, round, sut, scenario);
             }
           }
+          afterRound.accept(outcome());
         }
         progress("echo backend totals: " + BackendStats.read(direct));
       } finally {
@@ -104,6 +109,10 @@ public final class BenchRun {
       }
     }
     progress(String.format("measured in %.0f s", (System.nanoTime() - started) / 1e9));
+    return outcome();
+  }
+
+  private RunOutcome outcome() {
     return new RunOutcome(List.copyOf(measurements),
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels)),
         java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unavailable)), lockedRate,
