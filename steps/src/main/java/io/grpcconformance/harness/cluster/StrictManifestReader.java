@@ -33,7 +33,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class StrictManifestReader {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-  private final StrictSerialization serialization = new StrictSerialization();
+  // Building it scans the class path for model classes: once per JVM (ObjectMapper is thread-safe).
+  private static final StrictSerialization serialization = new StrictSerialization();
 
   /** Reads every document of a YAML file (empty documents are skipped). */
   public List<HasMetadata> read(Path file) {
