@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param namespacePrefix prefix of the per-scenario namespaces. Default {@code gc-}
  * @param keepNamespaces keep scenario namespaces for debugging instead of deleting them. Default
  *     false
+ * @param unsupportedTags tags of features the implementation under test does not support
+ *     (comma-separated, e.g. {@code @extended,@streaming}); scenarios carrying any of them are
+ *     skipped and counted as skipped, as upstream's exempt features are. Default none
  * @param sampleImage the sample-services image cluster environments deploy. Default
  *     {@code grpc-conformance/sample-services:0.1.0}
  * @param reportDir where the reports go. Default {@code target/conformance} (the runner passes the
@@ -40,6 +43,7 @@ public record ConformanceConfig(
     String ingressClass,
     String namespacePrefix,
     boolean keepNamespaces,
+    List<String> unsupportedTags,
     String sampleImage,
     Path reportDir,
     String mode,
@@ -54,6 +58,7 @@ public record ConformanceConfig(
     Objects.requireNonNull(controllerName, "controllerName");
     Objects.requireNonNull(ingressClass, "ingressClass");
     Objects.requireNonNull(namespacePrefix, "namespacePrefix");
+    unsupportedTags = List.copyOf(unsupportedTags);
     Objects.requireNonNull(sampleImage, "sampleImage");
     Objects.requireNonNull(reportDir, "reportDir");
     Objects.requireNonNull(mode, "mode");
@@ -72,6 +77,7 @@ public record ConformanceConfig(
         "nginx",
         "gc-",
         false,
+        List.of(),
         "grpc-conformance/sample-services:0.1.0",
         Path.of("target", "conformance"),
         "default",
