@@ -147,7 +147,7 @@ public final class ClusterReadiness {
       Awaitility.await(what)
           .atMost(timeout)
           .pollDelay(Duration.ZERO)
-          .pollInterval(timeouts.pollInterval())
+          .pollInterval(timeouts.clusterPollInterval())
           .until(() -> {
             try {
               String state = pending.get();
@@ -159,7 +159,7 @@ public final class ClusterReadiness {
             }
           });
     } catch (ConditionTimeoutException e) {
-      throw new ClusterNotReadyException(what + " not ready within " + timeout + " (conformance.timeout."
+      throw new ClusterNotReadyException(what + " not ready within " + timeout + " (conformance.timeouts."
           + timeoutName + "): " + last.get(), e);
     }
     progress.accept(String.format("cluster: %s ready after %.1f s", what, (System.nanoTime() - start) / 1e9));

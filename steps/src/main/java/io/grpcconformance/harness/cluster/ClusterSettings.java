@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * The configuration of the cluster tier (environments {@code k3s} and {@code kubeconfig}), resolved once:
  * defaults, then environment variables {@code CONFORMANCE_*}, then system properties {@code conformance.*}.
+ * {@code gatewayClass} and {@code sampleImage} are the suite's own settings (ConformanceConfig), passed in.
  *
  * @param k3sImage {@code conformance.k3s.image}: the pinned k3s image (default {@value #DEFAULT_K3S_IMAGE})
  * @param clusterCidr {@code conformance.k3s.clusterCidr}: k3s's pod CIDR and Calico's pool (default 10.42.0.0/16)
@@ -17,16 +18,17 @@ import java.util.Optional;
  * @param kubeContext {@code conformance.kubeContext}: the context for {@code kubeconfig} (default: current context)
  * @param allowedContexts {@code conformance.allowedContexts}: comma-separated context names, {@code *} wildcards
  *     (default {@code kind-devops,k3s-*})
- * @param gatewayClass {@code conformance.gatewayClass}: a third-party GatewayClass to judge; empty means the
- *     suite's own gateway, deployed from manifests/gateway/ (default empty)
- * @param imageRegistry {@code conformance.image.registry} (default grpc-conformance)
- * @param imageTag {@code conformance.image.tag} (default 0.1.0)
+ * @param gatewayClass {@code conformance.gatewayClass}: the GatewayClass under test; {@value #OWN_GATEWAY_CLASS}
+ *     (the default) is the suite's own gateway, deployed from manifests/gateway/, any other is a third party's
+ * @param sampleImage {@code conformance.sampleImage} (default grpc-conformance/sample-services:0.1.0)
+ * @param gatewayImage {@code conformance.gatewayImage} (default grpc-conformance/gateway:0.1.0)
  * @param checkImages {@code conformance.images.check}: preflight checks that the suite's images are present
  *     (default true)
- * @param kindCluster {@code conformance.kind.cluster}: the KIND cluster behind the context (default devops)
+ * @param kindCluster {@code conformance.kind.cluster}: the KIND cluster behind context kind-&lt;name&gt;, whose
+ *     port mappings come from cluster-config.yaml (default devops)
  * @param kindLoadImages {@code conformance.kind.loadImages}: run {@code kind load docker-image} before the run
  *     (default false: lab/load-images.sh does it)
- * @param timeouts the named timeouts ({@code conformance.timeout.*})
+ * @param timeouts the named timeouts ({@code conformance.timeouts.*})
  */
 public record ClusterSettings(
     String k3sImage,
@@ -35,9 +37,9 @@ public record ClusterSettings(
     String gatewayApiCrds,
     Optional<String> kubeContext,
     List<String> allowedContexts,
-    Optional<String> gatewayClass,
-    String imageRegistry,
-    String imageTag,
+    String gatewayClass,
+    String sampleImage,
+    String gatewayImage,
     boolean checkImages,
     String kindCluster,
     boolean kindLoadImages,
@@ -53,18 +55,23 @@ public record ClusterSettings(
   public static final String DEFAULT_GATEWAY_API_CRDS = "https://github.com/kubernetes-sigs/gateway-api/releases/download/"
       + GATEWAY_API_VERSION + "/standard-install.yaml";
   public static final String DEFAULT_ALLOWED_CONTEXTS = "kind-devops,k3s-*";
+  /** The GatewayClass of the suite's own gateway (ConformanceConfig's default). */
+  public static final String OWN_GATEWAY_CLASS = "grpc-conformance";
+  public static final String DEFAULT_SAMPLE_IMAGE = "grpc-conformance/sample-services:0.1.0";
+  public static final String DEFAULT_GATEWAY_IMAGE = "grpc-conformance/gateway:0.1.0";
 
   public ClusterSettings {
     allowedContexts = List.copyOf(allowedContexts);
   }
 
-  /** Resolved from the process's environment and system properties. */
-  public static ClusterSettings resolve() {
-    return resolve(SettingSource.system());
+  /** Resolved from the given source alone (gatewayClass and sampleImage read there too). */
+  public static ClusterSettings resolve(SettingSource s) {
+    return resolve(s, s.get("conformance.gatewayClass", OWN_GATEWAY_CLASS),
+        s.get("conformance.sampleImage", DEFAULT_SAMPLE_IMAGE));
   }
 
-  /** Resolved from the given source. */
-  public static ClusterSettings resolve(SettingSource s) {
+  /** Resolved from the source, with the suite's already resolved gatewayClass and sampleImage. */
+  public static ClusterSettings resolve(SettingSource s, String gatewayClass, String sampleImage) {
     return new ClusterSettings(
         s.get("conformance.k3s.image", DEFAULT_K3S_IMAGE),
         s.get("conformance.k3s.clusterCidr", DEFAULT_CLUSTER_CIDR),
@@ -73,27 +80,22 @@ public record ClusterSettings(
         Optional.ofNullable(s.get("conformance.kubeContext", null)),
         Arrays.stream(s.get("conformance.allowedContexts", DEFAULT_ALLOWED_CONTEXTS).split(","))
             .map(String::strip).filter(x -> !x.isEmpty()).toList(),
-        Optional.ofNullable(s.get("conformance.gatewayClass", null)),
-        s.get("conformance.image.registry", "grpc-conformance"),
-        s.get("conformance.image.tag", "0.1.0"),
+        gatewayClass,
+        sampleImage,
+        s.get("conformance.gatewayImage", DEFAULT_GATEWAY_IMAGE),
         s.getBoolean("conformance.images.check", true),
         s.get("conformance.kind.cluster", "devops"),
         s.getBoolean("conformance.kind.loadImages", false),
         ClusterTimeouts.resolve(s));
   }
 
-  /** The sample services' image, e.g. {@code grpc-conformance/sample-services:0.1.0}. */
-  public String sampleServicesImage() {
-    return imageRegistry + "/sample-services:" + imageTag;
-  }
-
-  /** The in-cluster gateway's image, e.g. {@code grpc-conformance/gateway:0.1.0}. */
-  public String gatewayImage() {
-    return imageRegistry + "/gateway:" + imageTag;
-  }
-
-  /** True when the suite's own gateway is under test (no third-party GatewayClass named). */
+  /** True when the suite's own gateway is under test. */
   public boolean ownGateway() {
-    return gatewayClass.isEmpty();
+    return OWN_GATEWAY_CLASS.equals(gatewayClass);
+  }
+
+  /** The KIND context name of {@link #kindCluster()}, e.g. {@code kind-devops}. */
+  public String kindContext() {
+    return "kind-" + kindCluster;
   }
 }

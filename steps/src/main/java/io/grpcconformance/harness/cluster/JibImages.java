@@ -17,7 +17,7 @@ public final class JibImages {
   /** The images a run needs: the sample services always, the gateway when the suite's own gateway is tested. */
   public static List<String> required(ClusterSettings settings) {
     List<String> images = new ArrayList<>();
-    images.add(settings.sampleServicesImage());
+    images.add(settings.sampleImage());
     if (settings.ownGateway()) {
       images.add(settings.gatewayImage());
     }

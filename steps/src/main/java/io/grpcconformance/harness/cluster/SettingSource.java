@@ -1,19 +1,16 @@
 package io.grpcconformance.harness.cluster;
 
+import io.grpcconformance.harness.config.ConfigLoader;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Looks a setting up as system property {@code conformance.k3s.clusterCidr}, then environment variable
  * {@code CONFORMANCE_K3S_CLUSTER_CIDR}, then the default: system properties win over the environment.
  */
 public final class SettingSource {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
-
   private final Map<String, String> env;
   private final Properties properties;
 
@@ -29,7 +26,7 @@ public final class SettingSource {
 
   /** The environment variable name for a property: dots become underscores, camelCase becomes SNAKE_CASE. */
   public static String envName(String property) {
-    return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    return ConfigLoader.envName(property);
   }
 
   /** The value, or {@code defaultValue} when neither the property nor the variable is set (blank counts as unset). */
@@ -51,29 +48,14 @@ public final class SettingSource {
     };
   }
 
-  /** A duration setting: {@code 90s}, {@code 5m}, {@code 1500ms}, plain seconds, or ISO-8601 ({@code PT5M}). */
+  /** A duration setting: {@code 90s}, {@code 5m}, {@code 1m30s}, {@code 1500ms}, plain seconds, or ISO-8601. */
   public Duration getDuration(String property, Duration defaultValue) {
     String value = get(property, null);
     return value == null ? defaultValue : parseDuration(property, value);
   }
 
+  /** The suite's duration syntax (ConfigLoader), so both configurations read durations the same way. */
   static Duration parseDuration(String property, String value) {
-    Matcher m = DURATION.matcher(value);
-    if (m.matches()) {
-      long amount = Long.parseLong(m.group(1));
-      String unit = m.group(2) == null ? "s" : m.group(2);
-      return switch (unit) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofSeconds(amount);
-      };
-    }
-    try {
-      return Duration.parse(value);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          property + ": '" + value + "' is not a duration (use e.g. 90s, 5m or PT5M)", e);
-    }
+    return ConfigLoader.parseDuration(property, value);
   }
 }

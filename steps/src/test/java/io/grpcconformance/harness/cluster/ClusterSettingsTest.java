@@ -20,8 +20,9 @@ class ClusterSettingsTest {
         .isEqualTo("https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.6.1/standard-install.yaml");
     assertThat(s.allowedContexts()).containsExactly("kind-devops", "k3s-*");
     assertThat(s.kubeContext()).isEmpty();
+    assertThat(s.gatewayClass()).isEqualTo("grpc-conformance");
     assertThat(s.ownGateway()).isTrue();
-    assertThat(s.sampleServicesImage()).isEqualTo("grpc-conformance/sample-services:0.1.0");
+    assertThat(s.sampleImage()).isEqualTo("grpc-conformance/sample-services:0.1.0");
     assertThat(s.gatewayImage()).isEqualTo("grpc-conformance/gateway:0.1.0");
     assertThat(s.timeouts()).isEqualTo(ClusterTimeouts.defaults());
     assertThat(s.timeouts().calicoReady()).isEqualTo(Duration.ofMinutes(5));
@@ -35,19 +36,30 @@ class ClusterSettingsTest {
     p.setProperty("conformance.kubeContext", "k3s-ci");
     p.setProperty("conformance.allowedContexts", " kind-devops , k3s-ci ,");
     p.setProperty("conformance.gatewayClass", "eg");
-    p.setProperty("conformance.image.tag", "0.2.0");
-    p.setProperty("conformance.timeout.nodeReady", "7m");
+    p.setProperty("conformance.gatewayImage", "grpc-conformance/gateway:0.2.0");
+    p.setProperty("conformance.timeouts.nodeReady", "7m");
     ClusterSettings s = ClusterSettings.resolve(new SettingSource(Map.of("CONFORMANCE_IMAGES_CHECK", "false"), p));
 
     assertThat(s.k3sImage()).isEqualTo("rancher/k3s:v1.35.7-k3s1");
     assertThat(s.calicoManifest()).isEqualTo("/tmp/calico.yaml");
     assertThat(s.kubeContext()).contains("k3s-ci");
     assertThat(s.allowedContexts()).containsExactly("kind-devops", "k3s-ci");
-    assertThat(s.gatewayClass()).contains("eg");
+    assertThat(s.gatewayClass()).isEqualTo("eg");
     assertThat(s.ownGateway()).isFalse();
     assertThat(s.gatewayImage()).isEqualTo("grpc-conformance/gateway:0.2.0");
     assertThat(s.checkImages()).isFalse();
     assertThat(s.timeouts().nodeReady()).isEqualTo(Duration.ofMinutes(7));
+    assertThat(s.kindContext()).isEqualTo("kind-devops");
+  }
+
+  @Test
+  void theSuitesGatewayClassAndSampleImageArePassedThrough() {
+    ClusterSettings s = ClusterSettings.resolve(new SettingSource(Map.of(), new Properties()),
+        "istio", "registry.example/samples:9");
+
+    assertThat(s.gatewayClass()).isEqualTo("istio");
+    assertThat(s.ownGateway()).isFalse();
+    assertThat(s.sampleImage()).isEqualTo("registry.example/samples:9");
   }
 
   @Test

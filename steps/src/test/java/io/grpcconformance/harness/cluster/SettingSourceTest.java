@@ -13,7 +13,7 @@ class SettingSourceTest {
   void environmentNamesAreUpperSnakeCase() {
     assertThat(SettingSource.envName("conformance.k3s.clusterCidr")).isEqualTo("CONFORMANCE_K3S_CLUSTER_CIDR");
     assertThat(SettingSource.envName("conformance.kubeContext")).isEqualTo("CONFORMANCE_KUBE_CONTEXT");
-    assertThat(SettingSource.envName("conformance.timeout.k3sStartup")).isEqualTo("CONFORMANCE_TIMEOUT_K3S_STARTUP");
+    assertThat(SettingSource.envName("conformance.timeouts.k3sStartup")).isEqualTo("CONFORMANCE_TIMEOUTS_K3S_STARTUP");
   }
 
   @Test
@@ -42,8 +42,9 @@ class SettingSourceTest {
     assertThat(SettingSource.parseDuration("p", "1500ms")).isEqualTo(Duration.ofMillis(1500));
     assertThat(SettingSource.parseDuration("p", "42")).isEqualTo(Duration.ofSeconds(42));
     assertThat(SettingSource.parseDuration("p", "PT3M")).isEqualTo(Duration.ofMinutes(3));
-    assertThatThrownBy(() -> SettingSource.parseDuration("conformance.timeout.nodeReady", "soon"))
-        .hasMessage("conformance.timeout.nodeReady: 'soon' is not a duration (use e.g. 90s, 5m or PT5M)");
+    assertThat(SettingSource.parseDuration("p", "1m30s")).isEqualTo(Duration.ofSeconds(90));
+    assertThatThrownBy(() -> SettingSource.parseDuration("conformance.timeouts.nodeReady", "soon"))
+        .hasMessageStartingWith("conformance.timeouts.nodeReady: cannot parse 'soon' as a duration");
   }
 
   @Test
