@@ -137,12 +137,14 @@ public final class ClusterReadiness {
 
   /**
    * Polls {@code pending} until it returns null (ready); it returns what is missing otherwise. Exceptions count
-   * as "not yet" (the API server may still be starting) and their message is kept as the last observation.
+   * as "not yet" (the API server may still be starting). On timeout the message gives the last real observation,
+   * or the last error when nothing was ever observed.
    */
   private void stage(String what, String timeoutName, Duration timeout, Supplier<String> pending) {
     long start = System.nanoTime();
     progress.accept("cluster: waiting for " + what + " (timeout " + timeoutName + "=" + timeout + ")");
-    AtomicReference<String> last = new AtomicReference<>("not checked yet");
+    AtomicReference<String> observed = new AtomicReference<>();
+    AtomicReference<String> error = new AtomicReference<>("not checked yet");
     try {
       Awaitility.await(what)
           .atMost(timeout)
@@ -151,16 +153,17 @@ public final class ClusterReadiness {
           .until(() -> {
             try {
               String state = pending.get();
-              last.set(state);
+              observed.set(state);
               return state == null;
             } catch (RuntimeException e) {
-              last.set(e.getClass().getSimpleName() + ": " + e.getMessage());
+              error.set(e.getClass().getSimpleName() + ": " + e.getMessage());
               return false;
             }
           });
     } catch (ConditionTimeoutException e) {
+      String last = observed.get() != null ? observed.get() : error.get();
       throw new ClusterNotReadyException(what + " not ready within " + timeout + " (conformance.timeouts."
-          + timeoutName + "): " + last.get(), e);
+          + timeoutName + "): " + last, e);
     }
     progress.accept(String.format("cluster: %s ready after %.1f s", what, (System.nanoTime() - start) / 1e9));
   }
