@@ -101,7 +101,7 @@ abstract class ClusterEnvironment implements Environment, GatewayLogSource {
         .addToData("tls.crt", b64.encodeToString(tls.certificateChainPem().getBytes(StandardCharsets.US_ASCII)))
         .addToData("tls.key", b64.encodeToString(tls.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
         .build();
-    client.resource(secret).fieldManager("grpc-conformance").forceConflicts().serverSideApply();
+    Apply.createOrApply(client, secret);
   }
 
   @Override

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
  * from the test JVM through a mapped NodePort when the cluster maps one, else through a port-forward.
  */
 public final class InClusterGateway implements GatewayLogSource {
-  private static final String FIELD_MANAGER = "grpc-conformance";
   private static final String IMAGE_REPOSITORY = "grpc-conformance/gateway";
   /** Log lines kept per pod in {@link #gatewayLogs()}. */
   static final int LOG_TAIL_LINES = 400;
@@ -78,10 +77,10 @@ public final class InClusterGateway implements GatewayLogSource {
     return objects;
   }
 
-  /** Server-side applies every object (idempotent), then waits for each gateway Deployment. */
+  /** Creates or server-side applies every object (idempotent), then waits for each gateway Deployment. */
   public void deploy(ClusterReadiness readiness, ClusterTimeouts timeouts) {
     for (HasMetadata object : objects) {
-      client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      Apply.createOrApply(client, object);
     }
     for (Deployment d : deployments()) {
       readiness.awaitDeployment(d.getMetadata().getNamespace(), d.getMetadata().getName(), "gatewayMustBeReady",

@@ -23,7 +23,6 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class K3sCalicoCluster implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(K3sCalicoCluster.class.getName());
-  private static final String FIELD_MANAGER = "grpc-conformance";
 
   private static K3sCalicoCluster shared;
 
@@ -89,11 +88,11 @@ public final class K3sCalicoCluster implements AutoCloseable {
     }
   }
 
-  /** Server-side applies every document (idempotent; no last-applied annotation on Calico's large CRDs). */
+  /** Creates (or server-side applies) every document of a manifest. */
   private void apply(String yaml) {
     List<HasMetadata> items = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
     for (HasMetadata item : items) {
-      client.resource(item).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      Apply.createOrApply(client, item);
     }
   }
 

@@ -16,12 +16,11 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Runs a sample service in a real cluster: applies the rendered Deployment and Service (server-side apply, so a
+ * Runs a sample service in a real cluster: applies the rendered Deployment and Service ({@link Apply}, so a
  * re-run converges) and waits until the Service has as many ready endpoints as replicas, which is what a
  * gateway needs. A timeout names the pods' waiting reasons (ErrImageNeverPull, ImagePullBackOff, ...).
  */
 public final class SampleDeployer {
-  private static final String FIELD_MANAGER = "grpc-conformance";
 
   private final KubernetesClient client;
   private final SampleServiceTemplates templates;
@@ -43,8 +42,8 @@ public final class SampleDeployer {
   /** Applies and waits; throws IllegalStateException naming the deployment and what its pods wait for. */
   public void deploy(SampleDeployment wanted) {
     SampleServiceTemplates.Rendered rendered = templates.render(wanted);
-    client.resource(rendered.deployment()).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-    client.resource(rendered.service()).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    Apply.createOrApply(client, rendered.deployment());
+    Apply.createOrApply(client, rendered.service());
     try {
       Awaitility.await("sample " + wanted.namespace() + "/" + wanted.name())
           .atMost(timeout)
