@@ -5,6 +5,15 @@ import io.grpcconformance.harness.config.ConformanceConfig;
 import io.grpcconformance.harness.env.Address;
 import io.grpcconformance.harness.env.Environment;
 import io.grpcconformance.harness.expect.CallExpectations;
+import io.grpcconformance.harness.expect.ReflectionExpectations;
+import io.grpcconformance.harness.expect.TlsExpectations;
+import io.grpcconformance.harness.grpc.Greetings;
+import io.grpcconformance.harness.isolation.IsolationCheck;
+import io.grpcconformance.harness.tls.LegacyTlsProbe;
+import io.grpcconformance.harness.tls.TlsHandshakeProbe;
+import java.time.Duration;
+import io.grpcconformance.harness.expect.Expectation;
+import io.grpcconformance.harness.expect.WeightSampler;
 import io.grpcconformance.harness.grpc.ClientTls;
 import io.grpcconformance.harness.grpc.Dial;
 import io.grpcconformance.harness.grpc.GrpcProbe;
@@ -42,6 +51,7 @@ public class ScenarioContext implements Disposable {
   private Scenario scenario;
   private Eventually eventually;
   private StreamProbe streams;
+  private ManifestApplier applier;
 
   // The client's current target; the address is resolved per call (it may change while the
   // gateway converges).
@@ -97,12 +107,42 @@ public class ScenarioContext implements Disposable {
     return new CallExpectations(probe, eventually());
   }
 
+  /** Weighted-split sampling; upstream retries a sample up to 10 times. */
+  public WeightSampler weights() {
+    return new WeightSampler(probe, 10);
+  }
+
+  /** TLS handshake assertions with the named timeouts. */
+  public TlsExpectations tls() {
+    Duration t = config.timeouts().requestTimeout();
+    return new TlsExpectations(new TlsHandshakeProbe(t), new LegacyTlsProbe(t), eventually());
+  }
+
+  /** Reflection assertions with the named timeouts. */
+  public ReflectionExpectations reflection() {
+    return new ReflectionExpectations(eventually(), config.timeouts().requestTimeout());
+  }
+
+  /** Streaming exchanges with the request timeout as their deadline. */
+  public Greetings greetings() {
+    return new Greetings(streams(), config.timeouts().requestTimeout());
+  }
+
+  /** The CA the current TLS target is trusted with. */
+  public String trustedCaPem() {
+    return tls.flatMap(t -> t.trustedCertificatesPem()).orElseThrow(() -> new IllegalStateException(
+        "the client does not connect over TLS trusting a certificate authority"));
+  }
+
   public StatusAssertions status() {
     return new StatusAssertions(env().client(), eventually(), config.controllerName());
   }
 
   public ManifestApplier applier() {
-    return new ManifestApplier(env().client(), cleanup);
+    if (applier == null) {
+      applier = new ManifestApplier(env().client(), cleanup);
+    }
+    return applier;
   }
 
   public Pki pki() {
@@ -182,6 +222,23 @@ public class ScenarioContext implements Disposable {
     ProbeRequest template = lastRequest;
     return () -> new ProbeRequest(new Dial(target.get(), template.dial().authority(), template.dial().tls()),
         template.method(), template.requestJson(), template.metadata(), template.deadline());
+  }
+
+  /** Repeats the last call until {@code expectation} converges, and remembers the result. */
+  public ProbeResult expect(Expectation expectation) {
+    ProbeResult r = expectations().mustBeAnswered(lastRequest(), expectation);
+    this.lastResult = r;
+    return r;
+  }
+
+  /** Remembers the result of a stream (checked once, not repeated). */
+  public void rememberStream(ProbeResult result) {
+    this.lastResult = result;
+  }
+
+  /** The isolation workloads and checks of this scenario. */
+  public IsolationCheck isolation() {
+    return new IsolationCheck(env(), namespace());
   }
 
   public ProbeResult lastResult() {

@@ -21,6 +21,12 @@ public record Expectation(String description, Consumer<ProbeResult> check) {
     Objects.requireNonNull(check, "check");
   }
 
+  /** Checks {@code result} once; throws {@link AssertionError} when it does not hold. */
+  public ProbeResult verify(ProbeResult result) {
+    check.accept(result);
+    return result;
+  }
+
   /** Both this and {@code other}. */
   public Expectation and(Expectation other) {
     return new Expectation(description + " and " + other.description(), r -> {
@@ -113,6 +119,76 @@ public record Expectation(String description, Consumer<ProbeResult> check) {
     return new Expectation("ended within " + bound.toMillis() + " ms",
         r -> require(r.elapsed().compareTo(bound) < 0, r, "end within " + bound.toMillis() + " ms (took "
             + r.elapsed().toMillis() + " ms)"));
+  }
+
+  /** OK with {@code count} greetings whose {@code index} runs 0..count-1 in order, from {@code backend}. */
+  public static Expectation greetingsInOrder(int count, String backend) {
+    return new Expectation(count + " greetings in order from " + backend, r -> {
+      require(r.code() == Status.Code.OK, r, "status OK");
+      require(backend.equals(r.backend()), r, "backend " + backend);
+      require(r.responsesJson().size() == count, r, count + " replies (got " + r.responsesJson().size() + ")");
+      for (int i = 0; i < count; i++) {
+        int index = jsonInt(r.responsesJson().get(i), "index");
+        require(index == i, r, "reply " + i + " in order (got " + r.responsesJson().get(i) + ")");
+      }
+    });
+  }
+
+  /** Ended with {@code code} after fewer than {@code count} replies. */
+  public static Expectation cutShort(Status.Code code, int count) {
+    return new Expectation(code + " before all " + count + " replies", r -> {
+      require(r.code() == code, r, "status " + code);
+      require(r.responsesJson().size() < count, r, "fewer than " + count + " replies (got " + r.responsesJson().size() + ")");
+    });
+  }
+
+  /** The backend received a {@code grpc-timeout} no longer than {@code deadline}. */
+  public static Expectation backendReceivedDeadline(Duration deadline) {
+    return new Expectation("backend received grpc-timeout <= " + deadline.toMillis() + " ms", r -> {
+      List<String> t = r.echoedHeader("grpc-timeout");
+      require(t.size() == 1, r, "one grpc-timeout at the backend (saw " + t + ")");
+      Duration received = io.grpcconformance.harness.grpc.Requests.grpcTimeout(t.get(0));
+      require(received.compareTo(deadline) <= 0 && !received.isZero(), r,
+          "grpc-timeout " + t.get(0) + " <= " + deadline.toMillis() + " ms");
+    });
+  }
+
+  /** The connection was TLS 1.2 or newer and negotiated ALPN {@code alpn}. */
+  public static Expectation tls(String alpn) {
+    return new Expectation("TLS 1.2+ with ALPN " + alpn, r -> {
+      require(r.tls().isPresent(), r, "a TLS session");
+      require(List.of("TLSv1.2", "TLSv1.3").contains(r.tls().get().protocol()), r, "TLS 1.2 or newer");
+      require(alpn.equals(r.tls().get().alpn()), r, "ALPN " + alpn);
+    });
+  }
+
+  /** The server's leaf certificate has common name {@code cn}. */
+  public static Expectation peerCommonName(String cn) {
+    return new Expectation("peer certificate CN=" + cn, r -> {
+      require(r.tls().isPresent(), r, "a TLS session");
+      require(cn.equals(r.tls().get().peerCommonName()), r, "peer CN=" + cn);
+    });
+  }
+
+  /** No response header, trailer, echoed header or message contains any of {@code secrets}. */
+  public static Expectation revealsNone(List<String> secrets) {
+    return new Expectation("no secret in the response", r -> {
+      StringBuilder all = new StringBuilder();
+      r.headers().forEach((k, v) -> all.append(k).append(v));
+      r.trailers().forEach((k, v) -> all.append(k).append(v));
+      r.echo().ifPresent(e -> e.getHeadersList().forEach(h -> all.append(h.getName()).append(h.getValue())));
+      r.responsesJson().forEach(all::append);
+      all.append(r.description());
+      for (String secret : secrets) {
+        require(!all.toString().contains(secret), r, "no secret value in headers, trailers, echo or body");
+      }
+    });
+  }
+
+  /** An integer field of compact protobuf JSON; absent means 0 (proto3 omits defaults). */
+  static int jsonInt(String json, String field) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":(-?\\d+)").matcher(json);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   static void require(boolean ok, ProbeResult r, String expected) {

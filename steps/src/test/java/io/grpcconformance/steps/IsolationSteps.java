@@ -1,0 +1,36 @@
+package io.grpcconformance.steps;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import java.nio.file.Path;
+
+/**
+ * NetworkPolicy isolation. These scenarios need a CNI that enforces policy; environments without
+ * one skip them (tag {@code @isolation}) before any step runs.
+ */
+public class IsolationSteps {
+
+  /** The NetworkPolicy manifests of the source material, relative to the repository root. */
+  static final Path POLICIES = Path.of("manifests", "netpol");
+
+  private final ScenarioContext ctx;
+
+  public IsolationSteps(ScenarioContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Given("the reachability workloads")
+  public void workloads() {
+    ctx.isolation().deployWorkloads();
+  }
+
+  @Given("the NetworkPolicy {string}")
+  public void policy(String file) {
+    ctx.applier().applyFile(POLICIES.resolve(file), ctx.variables(), ctx.namespace());
+  }
+
+  @Then("the observed reachability on TCP port {int} matches the expected matrix")
+  public void matrix(int port) {
+    ctx.isolation().mustMatchExpected(port);
+  }
+}
