@@ -24,6 +24,11 @@ public class GatewaySteps {
         listeners.asMaps().stream().map(ListenerRow::of).toList()));
   }
 
+  @Then("the GatewayClass under test is accepted")
+  public void classAccepted() {
+    ctx.status().gatewayClassMustBeAccepted(ctx.config().gatewayClass());
+  }
+
   @Then("the Gateway {string} is programmed")
   public void programmed(String name) {
     ctx.status().gatewayMustBeProgrammed(ctx.namespace(), name);

@@ -103,6 +103,16 @@ public class GrpcCallSteps {
         : Expectation.backendAnswers(code, answerer.backend()));
   }
 
+  @Then("the call succeeds")
+  public void succeeds() {
+    expect(Expectation.status(Status.Code.OK));
+  }
+
+  @Then("the call does not succeed")
+  public void doesNotSucceed() {
+    expect(Expectation.notOk());
+  }
+
   @Then("the call fails with {status}")
   public void fails(Status.Code code) {
     expect(Expectation.status(code));

@@ -19,9 +19,24 @@ public class IsolationSteps {
     this.ctx = ctx;
   }
 
-  @Given("the reachability workloads")
-  public void workloads() {
-    ctx.isolation().deployWorkloads();
+  @Given("the reachability workloads, with a client in namespace {string}")
+  public void workloads(String clientRole) {
+    ctx.isolation().deployWorkloads(ctx.namespace(clientRole));
+  }
+
+  @Then("{string} can reach {string} on TCP port {int}")
+  public void canReach(String from, String to, int port) {
+    ctx.isolation().mustReach(ctx.namespace(), from, to, port, true);
+  }
+
+  @Then("{string} cannot reach {string} on TCP port {int}")
+  public void cannotReach(String from, String to, int port) {
+    ctx.isolation().mustReach(ctx.namespace(), from, to, port, false);
+  }
+
+  @Then("{string} in namespace {string} can reach {string} on TCP port {int}")
+  public void canReachFrom(String from, String role, String to, int port) {
+    ctx.isolation().mustReach(ctx.namespace(role), from, to, port, true);
   }
 
   @Given("the NetworkPolicy {string}")

@@ -35,6 +35,11 @@ public class ManifestSteps {
     ctx.applier().applyFile(MANIFESTS.resolve(file), ctx.variables(), ctx.namespace());
   }
 
+  @When("the {word} {string} in namespace {string} is deleted")
+  public void deletedIn(String kind, String name, String role) {
+    ctx.applier().delete(kind, ctx.namespace(role), name);
+  }
+
   @When("the {word} {string} is deleted")
   public void deleted(String kind, String name) {
     ctx.applier().delete(kind, ctx.namespace(), name);

@@ -49,6 +49,11 @@ public record Expectation(String description, Consumer<ProbeResult> check) {
     return new Expectation("status " + code, r -> require(r.code() == code, r, "status " + code));
   }
 
+  /** Ends with any status but OK. */
+  public static Expectation notOk() {
+    return new Expectation("any status but OK", r -> require(r.code() != Status.Code.OK, r, "a failure"));
+  }
+
   /** Ends with one of {@code codes}. */
   public static Expectation statusIn(List<Status.Code> codes) {
     return new Expectation("status in " + codes, r -> require(codes.contains(r.code()), r, "status in " + codes));

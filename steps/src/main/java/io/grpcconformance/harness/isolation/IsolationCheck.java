@@ -28,10 +28,25 @@ public final class IsolationCheck {
     this.namespace = namespace;
   }
 
-  /** Deploys the labelled workloads into the scenario's namespace. */
-  public void deployWorkloads() {
+  /**
+   * Deploys the labelled workloads into the scenario's namespace and an unlabelled {@code client}
+   * into {@code clientNamespace}.
+   */
+  public void deployWorkloads(String clientNamespace) {
     WORKLOADS.forEach((name, labels) ->
         env.deploy(SampleDeployment.of(SampleKind.GREETER, name, namespace).withLabels(labels)));
+    env.deploy(SampleDeployment.of(SampleKind.GREETER, "client", clientNamespace));
+  }
+
+  /**
+   * Probes from a pod of {@code from} (in {@code fromNamespace}) to {@code to} on {@code port} with
+   * a fresh connection and requires the outcome {@code reachable}.
+   *
+   * @throws UnsupportedOperationException always, until the in-pod prober is available
+   */
+  public void mustReach(String fromNamespace, String from, String to, int port, boolean reachable) {
+    throw new UnsupportedOperationException("probing " + fromNamespace + "/" + from + " -> " + to + ":" + port
+        + " needs the in-pod prober of the isolation work (io.grpcconformance.netpol); it is not in this build");
   }
 
   /**

@@ -58,6 +58,7 @@ class GrpcProbeTest {
   void deadline_reachesTheBackendAsGrpcTimeout() {
     ProbeResult r = probe.call(sayHello(Dial.plaintext(Address.loopback(plain.port()), null)));
     assertThat(r.echoedHeader("grpc-timeout")).hasSize(1);
+    assertThat(r.echoedHeader("content-type")).containsExactly("application/grpc");
   }
 
   @Test
