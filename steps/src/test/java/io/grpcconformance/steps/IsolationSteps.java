@@ -10,8 +10,8 @@ import java.nio.file.Path;
  */
 public class IsolationSteps {
 
-  /** The NetworkPolicy manifests of the source material, relative to the repository root. */
-  static final Path POLICIES = Path.of("manifests", "netpol");
+  /** The source material's NetworkPolicies, namespace-free, relative to the repository root. */
+  static final Path POLICIES = Path.of("manifests", "suite", "isolation");
 
   private final ScenarioContext ctx;
 
