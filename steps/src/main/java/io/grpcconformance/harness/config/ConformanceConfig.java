@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param controllerName the controllerName of the class under test, expected in route parent
  *     statuses. Default {@code grpc-conformance.io/gateway}
  * @param ingressClass the IngressClass the ingress scenarios use. Default {@code nginx}
+ * @param ingressFallbackCommonName the CN of the certificate the ingress controller presents for
+ *     hosts it has no certificate for. Default ingress-nginx's
+ *     {@code Kubernetes Ingress Controller Fake Certificate}
  * @param namespacePrefix prefix of the per-scenario namespaces. Default {@code gc-}
  * @param keepNamespaces keep scenario namespaces for debugging instead of deleting them. Default
  *     false
@@ -41,6 +44,7 @@ public record ConformanceConfig(
     String gatewayClass,
     String controllerName,
     String ingressClass,
+    String ingressFallbackCommonName,
     String namespacePrefix,
     boolean keepNamespaces,
     List<String> unsupportedTags,
@@ -57,6 +61,7 @@ public record ConformanceConfig(
     Objects.requireNonNull(gatewayClass, "gatewayClass");
     Objects.requireNonNull(controllerName, "controllerName");
     Objects.requireNonNull(ingressClass, "ingressClass");
+    Objects.requireNonNull(ingressFallbackCommonName, "ingressFallbackCommonName");
     Objects.requireNonNull(namespacePrefix, "namespacePrefix");
     unsupportedTags = List.copyOf(unsupportedTags);
     Objects.requireNonNull(sampleImage, "sampleImage");
@@ -75,6 +80,7 @@ public record ConformanceConfig(
         "grpc-conformance",
         "grpc-conformance.io/gateway",
         "nginx",
+        "Kubernetes Ingress Controller Fake Certificate",
         "gc-",
         false,
         List.of(),
@@ -142,8 +148,8 @@ public record ConformanceConfig(
    *     must be much shorter than a stream of ten {@link #streamMessageInterval}s. Default 300ms
    * @param streamMessageInterval the pause the streaming scenarios ask the backend to leave
    *     between two streamed replies. Default 100ms
-   * @param slowConsumerPause how long the slow consumer waits before asking for each next
-   *     message. Default 50ms
+   * @param slowConsumerStall how long the slow consumer reads nothing before draining its stream,
+   *     so flow control must hold the backend back along the whole path. Default 1s
    */
   public record Timeouts(
       Duration gatewayClassMustBeAccepted,
@@ -158,7 +164,7 @@ public record ConformanceConfig(
       Duration requestTimeout,
       Duration shortDeadline,
       Duration streamMessageInterval,
-      Duration slowConsumerPause) {
+      Duration slowConsumerStall) {
 
     public Timeouts {
       if (requiredConsecutiveSuccesses < 1) {
@@ -179,7 +185,7 @@ public record ConformanceConfig(
               requestTimeout,
               shortDeadline,
               streamMessageInterval,
-              slowConsumerPause)) {
+              slowConsumerStall)) {
         if (d.isNegative()) {
           throw new IllegalArgumentException("negative duration in conformance.timeouts: " + d);
         }
@@ -201,7 +207,7 @@ public record ConformanceConfig(
           Duration.ofSeconds(10),
           Duration.ofMillis(300),
           Duration.ofMillis(100),
-          Duration.ofMillis(50));
+          Duration.ofSeconds(1));
     }
   }
 }

@@ -30,6 +30,7 @@ public final class ManifestApplier {
 
   private final KubernetesClient client;
   private final Cleanup cleanup;
+  private final List<HasMetadata> applied = new ArrayList<>();
 
   public ManifestApplier(KubernetesClient client, Cleanup cleanup) {
     this.client = client;
@@ -79,8 +80,46 @@ public final class ManifestApplier {
       cleanup.register("delete " + what, () -> client.resource(item).delete());
       LOG.fine(() -> source + ": created " + what);
       created.add(result);
+      synchronized (applied) {
+        applied.add(item);
+      }
     }
     return created;
+  }
+
+  /** Creates (or replaces) one object built in code, with the same cleanup as applied YAML. */
+  public HasMetadata create(HasMetadata item) {
+    String what = item.getKind() + " " + ref(item);
+    HasMetadata result;
+    try {
+      result = client.resource(item).createOr(op -> op.update());
+    } catch (KubernetesClientException e) {
+      throw new IllegalArgumentException("cannot create " + what + ": " + firstLine(e), e);
+    }
+    cleanup.register("delete " + what, () -> client.resource(item).delete());
+    synchronized (applied) {
+      applied.add(item);
+    }
+    return result;
+  }
+
+  /**
+   * Deletes an object this applier created, found by kind and name (and namespace).
+   *
+   * @throws IllegalArgumentException when this applier created no such object
+   */
+  public void delete(String kind, String namespace, String name) {
+    HasMetadata item;
+    synchronized (applied) {
+      item = applied.stream()
+          .filter(i -> i.getKind().equals(kind) && i.getMetadata().getName().equals(name)
+              && java.util.Objects.equals(i.getMetadata().getNamespace(), namespace))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no " + kind + " " + namespace + "/" + name
+              + " was applied in this scenario"));
+    }
+    client.resource(item).delete();
+    LOG.fine(() -> "deleted " + kind + " " + namespace + "/" + name);
   }
 
   /**

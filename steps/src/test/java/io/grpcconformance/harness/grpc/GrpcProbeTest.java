@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.Status;
 import io.grpcconformance.harness.env.Address;
 import io.grpcconformance.harness.testing.TestBackend;
-import io.grpcconformance.harness.testing.TestCertificates;
+import io.grpcconformance.harness.tls.Pki;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +18,14 @@ class GrpcProbeTest {
   private static final Duration DEADLINE = Duration.ofSeconds(5);
   private static TestBackend plain;
   private static TestBackend tls;
-  private static TestCertificates.Issued ca;
+  private static final Pki pki = new Pki();
   private final GrpcProbe probe = GrpcProbe.forSamples();
 
   @BeforeAll
   static void start() throws Exception {
     plain = TestBackend.plaintext("greeter-v1");
-    ca = TestCertificates.ca("probe-test-ca");
-    tls = TestBackend.tls("greeter-tls", TestCertificates.leaf(ca, "foo.example.com", List.of("foo.example.com")));
+    pki.createAuthority("probe-test-ca");
+    tls = TestBackend.tls("greeter-tls", pki.issue("probe-test-ca", List.of("foo.example.com")));
   }
 
   @AfterAll
@@ -58,6 +58,7 @@ class GrpcProbeTest {
   void deadline_reachesTheBackendAsGrpcTimeout() {
     ProbeResult r = probe.call(sayHello(Dial.plaintext(Address.loopback(plain.port()), null)));
     assertThat(r.echoedHeader("grpc-timeout")).hasSize(1);
+    assertThat(r.echoedHeader("content-type")).containsExactly("application/grpc");
   }
 
   @Test
@@ -72,7 +73,7 @@ class GrpcProbeTest {
   @Test
   void tlsWithTrustedCa_reportsSessionFactsAndAlpn() {
     ProbeResult r = probe.call(sayHello(
-        Dial.tls(Address.loopback(tls.port()), "foo.example.com", ClientTls.trusting(ca.certificatePem()))));
+        Dial.tls(Address.loopback(tls.port()), "foo.example.com", ClientTls.trusting(pki.caPem("probe-test-ca")))));
     assertThat(r.code()).isEqualTo(Status.Code.OK);
     TlsFacts t = r.tls().orElseThrow();
     assertThat(t.protocol()).isIn("TLSv1.3", "TLSv1.2");
@@ -85,7 +86,7 @@ class GrpcProbeTest {
   @Test
   void tlsWithWrongHostname_failsUnderStrictTrust_butNotUnderTrustAll() {
     ProbeResult strict = probe.call(sayHello(
-        Dial.tls(Address.loopback(tls.port()), "bar.example.com", ClientTls.trusting(ca.certificatePem()))));
+        Dial.tls(Address.loopback(tls.port()), "bar.example.com", ClientTls.trusting(pki.caPem("probe-test-ca")))));
     assertThat(strict.code()).isEqualTo(Status.Code.UNAVAILABLE);
     ProbeResult lax = probe.call(sayHello(
         Dial.tls(Address.loopback(tls.port()), "bar.example.com", ClientTls.trustAll())));

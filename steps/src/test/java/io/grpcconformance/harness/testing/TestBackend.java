@@ -43,18 +43,18 @@ public final class TestBackend implements AutoCloseable {
   }
 
   /** A TLS backend named {@code name} serving {@code cert}. */
-  public static TestBackend tls(String name, TestCertificates.Issued cert) throws IOException {
+  public static TestBackend tls(String name, io.grpcconformance.harness.env.TlsMaterial cert) throws IOException {
     return start(name, cert);
   }
 
-  private static TestBackend start(String name, TestCertificates.Issued cert) throws IOException {
+  private static TestBackend start(String name, io.grpcconformance.harness.env.TlsMaterial cert) throws IOException {
     NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(ServerInterceptors.intercept(new Greeter(), new Echo(name)))
         .addService(ProtoReflectionServiceV1.newInstance());
     if (cert != null) {
       b.sslContext(GrpcSslContexts.forServer(
-              new ByteArrayInputStream(cert.certificatePem().getBytes(StandardCharsets.US_ASCII)),
-              new ByteArrayInputStream(cert.keyPem().getBytes(StandardCharsets.US_ASCII)))
+              new ByteArrayInputStream(cert.certificateChainPem().getBytes(StandardCharsets.US_ASCII)),
+              new ByteArrayInputStream(cert.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
           .protocols("TLSv1.3", "TLSv1.2")
           .build());
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpcconformance.harness.env.Address;
 import io.grpcconformance.harness.testing.TestBackend;
-import io.grpcconformance.harness.testing.TestCertificates;
+
 import java.io.DataInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class TlsProbesTest {
 
   private static TestBackend backend;
-  private static TestCertificates.Issued ca;
+  private static final Pki pki = new Pki();
 
   @BeforeAll
   static void start() throws Exception {
-    ca = TestCertificates.ca("tls-test-ca");
-    backend = TestBackend.tls("tls", TestCertificates.leaf(ca, "a.example.com", List.of("a.example.com")));
+    pki.createAuthority("tls-test-ca");
+    backend = TestBackend.tls("tls", pki.issue("tls-test-ca", List.of("a.example.com")));
   }
 
   @AfterAll
@@ -38,7 +38,7 @@ class TlsProbesTest {
   @Test
   void handshake_reportsProtocolAlpnAndCertificate() {
     HandshakeResult r = handshakes.handshake(Address.loopback(backend.port()), Optional.of("a.example.com"),
-        Optional.of(ca.certificatePem()), List.of("h2"));
+        Optional.of(pki.caPem("tls-test-ca")), List.of("h2"));
     assertThat(r.succeeded()).as(r.failure()).isTrue();
     assertThat(r.factsOrFail().alpn()).isEqualTo("h2");
     assertThat(r.factsOrFail().peerSubject()).isEqualTo("CN=a.example.com");
@@ -48,7 +48,7 @@ class TlsProbesTest {
   @Test
   void handshake_withStrictTrustFailsOnAnotherName() {
     HandshakeResult r = handshakes.handshake(Address.loopback(backend.port()), Optional.of("b.example.com"),
-        Optional.of(ca.certificatePem()), List.of("h2"));
+        Optional.of(pki.caPem("tls-test-ca")), List.of("h2"));
     assertThat(r.succeeded()).isFalse();
     assertThat(r.failure()).contains("SSLHandshakeException");
   }
