@@ -9,15 +9,19 @@ USAGE="Usage: lab/deploy.sh [--help]
 
 Applies, in this order, to context ${KUBE_CONTEXT}:
   1. the Gateway API ${GATEWAY_API_VERSION} standard CRDs (server-side apply; waits until Established)
-  2. manifests/gateway/   the gateway's RBAC, Deployment and Service (required)
-  3. manifests/samples/   the sample services' Deployments and Services, in namespace ${SAMPLES_NAMESPACE} (required)
-  4. manifests/<dir>/     for each dir in LAB_EXAMPLE_DIRS (${LAB_EXAMPLE_DIRS}) that exists:
-                          the example Gateway, GRPCRoutes, Ingress and NetworkPolicies
-then waits (${WAIT_TIMEOUT}) until every Deployment labelled ${LAB_PART_OF_LABEL} is Available.
-Safe to run again (kubectl apply).
+  2. manifests/gateway/    the gateway's namespace, RBAC, classes, Deployment and Service (required);
+                           waits until the Deployments in ${GATEWAY_NAMESPACE} are Available
+  3. manifests/samples/    foo-svc, bar-svc, bar-svc-canary in namespace ${SAMPLES_NAMESPACE} (required)
+  4. the TLS Secret ${LAB_TLS_SECRET} (self-signed for ${LAB_TLS_HOSTS}, with openssl) unless it exists
+  5. LAB_EXAMPLE_FILES     ${LAB_EXAMPLE_FILES}
+                           (the gRPC routing guide's Gateway and GRPCRoutes, in ${SAMPLES_NAMESPACE})
+  6. LAB_NETPOL_FILES      ${LAB_NETPOL_FILES}
+Files of steps 5 and 6 that do not exist are skipped with a line. Then waits (${WAIT_TIMEOUT}) until the
+sample Deployments (${LAB_PART_OF_LABEL}) are Available. Safe to run again (kubectl apply).
 
 Settings (environment): CLUSTER_NAME, GATEWAY_API_VERSION, GATEWAY_API_CRDS (URL or local file),
-MANIFESTS_DIR, SAMPLES_NAMESPACE, LAB_EXAMPLE_DIRS, WAIT_TIMEOUT. See lab/README.md."
+MANIFESTS_DIR, GATEWAY_NAMESPACE, SAMPLES_NAMESPACE, LAB_EXAMPLE_FILES, LAB_NETPOL_FILES, LAB_TLS_SECRET,
+LAB_TLS_HOSTS, WAIT_TIMEOUT. See lab/README.md."
 
 GATEWAY_API_CRD_NAMES=(
   gatewayclasses.gateway.networking.k8s.io
@@ -27,19 +31,53 @@ GATEWAY_API_CRD_NAMES=(
   referencegrants.gateway.networking.k8s.io
 )
 
-# Applies one manifests/ sub-directory; fails when a required one is missing.
-apply_dir() {
-  local dir="$1" required="$2"
-  shift 2
+# Applies a required manifests/ sub-directory.
+apply_required_dir() {
+  local dir="$1"
+  shift
   local path="${MANIFESTS_DIR}/${dir}"
-  if [[ ! -d "${path}" ]]; then
-    [[ "${required}" == "required" ]] \
-      && lab::die "manifest directory '${path}' not found (fix: check out the complete repository or set MANIFESTS_DIR)"
-    lab::log "skipping manifests/${dir}/ (absent)"
-    return 0
-  fi
+  [[ -d "${path}" ]] \
+    || lab::die "manifest directory '${path}' not found (fix: check out the complete repository or set MANIFESTS_DIR)"
   lab::log "applying manifests/${dir}/"
   lab::kubectl apply "$@" -R -f "${path}"
+}
+
+# Applies optional manifests/ files; absent ones are skipped with a log line.
+apply_optional_files() {
+  local files="$1"
+  shift
+  local file
+  for file in ${files}; do
+    if [[ -f "${MANIFESTS_DIR}/${file}" ]]; then
+      lab::log "applying manifests/${file}"
+      lab::kubectl apply "$@" -f "${MANIFESTS_DIR}/${file}"
+    else
+      lab::log "skipping manifests/${file} (absent)"
+    fi
+  done
+}
+
+# Creates a self-signed kubernetes.io/tls Secret for the example Gateway unless one exists.
+# The key only ever lives in a private temporary directory that is removed on return.
+ensure_tls_secret() {
+  if lab::kubectl -n "${SAMPLES_NAMESPACE}" get secret "${LAB_TLS_SECRET}" >/dev/null 2>&1; then
+    lab::log "secret ${SAMPLES_NAMESPACE}/${LAB_TLS_SECRET} exists; keeping it"
+    return 0
+  fi
+  if ! command -v openssl >/dev/null 2>&1; then
+    lab::log "openssl not found: not creating ${LAB_TLS_SECRET}; the example Gateway's HTTPS listener will report InvalidCertificateRef"
+    return 0
+  fi
+  local tmp
+  tmp="$(mktemp -d)"
+  # shellcheck disable=SC2064 # expand tmp now: the trap must remove this directory
+  trap "rm -rf '${tmp}'" RETURN
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=${LAB_TLS_HOSTS}" \
+    -addext "subjectAltName=DNS:${LAB_TLS_HOSTS}" -keyout "${tmp}/tls.key" -out "${tmp}/tls.crt" >/dev/null 2>&1 \
+    || lab::die "openssl could not create a certificate for ${LAB_TLS_HOSTS} (fix: create Secret ${LAB_TLS_SECRET} yourself)"
+  lab::log "creating self-signed secret ${SAMPLES_NAMESPACE}/${LAB_TLS_SECRET} for ${LAB_TLS_HOSTS}"
+  lab::kubectl -n "${SAMPLES_NAMESPACE}" create secret tls "${LAB_TLS_SECRET}" \
+    --cert="${tmp}/tls.crt" --key="${tmp}/tls.key" >/dev/null
 }
 
 main() {
@@ -53,15 +91,17 @@ main() {
   lab::kubectl apply --server-side --force-conflicts -f "${GATEWAY_API_CRDS}" >/dev/null
   lab::kubectl wait --for=condition=Established --timeout="${WAIT_TIMEOUT}" "${GATEWAY_API_CRD_NAMES[@]/#/crd/}"
 
-  apply_dir gateway required
-  apply_dir samples required -n "${SAMPLES_NAMESPACE}"
-  local dir
-  for dir in ${LAB_EXAMPLE_DIRS}; do
-    apply_dir "${dir}" optional
-  done
+  apply_required_dir gateway
+  lab::log "waiting for the gateway in ${GATEWAY_NAMESPACE} (timeout ${WAIT_TIMEOUT})"
+  lab::kubectl -n "${GATEWAY_NAMESPACE}" wait --for=condition=Available deployment --all --timeout="${WAIT_TIMEOUT}"
 
-  lab::log "waiting for Deployments labelled ${LAB_PART_OF_LABEL} (timeout ${WAIT_TIMEOUT})"
-  lab::kubectl wait --for=condition=Available deployment --all-namespaces -l "${LAB_PART_OF_LABEL}" --timeout="${WAIT_TIMEOUT}"
+  apply_required_dir samples -n "${SAMPLES_NAMESPACE}"
+  ensure_tls_secret
+  apply_optional_files "${LAB_EXAMPLE_FILES}" -n "${SAMPLES_NAMESPACE}"
+  apply_optional_files "${LAB_NETPOL_FILES}"
+
+  lab::log "waiting for the sample services (${LAB_PART_OF_LABEL}, timeout ${WAIT_TIMEOUT})"
+  lab::kubectl -n "${SAMPLES_NAMESPACE}" wait --for=condition=Available deployment -l "${LAB_PART_OF_LABEL}" --timeout="${WAIT_TIMEOUT}"
   lab::log "deployed; next: lab/run.sh (or lab/status.sh)"
 }
 

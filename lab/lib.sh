@@ -31,10 +31,18 @@ BUILD_IMAGES_CMD="${BUILD_IMAGES_CMD:-mvn -B -pl sample-services,gateway -am -Ds
 LOAD_MODE="${LOAD_MODE:-auto}"
 
 MANIFESTS_DIR="${MANIFESTS_DIR:-${REPO_ROOT}/manifests}"
+# The in-cluster gateway's namespace (manifests/gateway/00-namespace.yaml); deploy.sh waits for its Deployments.
+GATEWAY_NAMESPACE="${GATEWAY_NAMESPACE:-grpc-conformance-system}"
 SAMPLES_NAMESPACE="${SAMPLES_NAMESPACE:-default}"
-# Applied after the gateway and the sample services, each only when present.
-LAB_EXAMPLE_DIRS="${LAB_EXAMPLE_DIRS:-examples ingress networkpolicies}"
-# Label on every Deployment the lab deploys (gateway and samples); deploy.sh waits on it.
+# The Gateway API gRPC guide's Gateway and GRPCRoutes (routing to the samples), applied to SAMPLES_NAMESPACE.
+LAB_EXAMPLE_FILES="${LAB_EXAMPLE_FILES:-examples/grpc-routing-guide/gateway.yaml examples/grpc-routing-guide/grpcroutes.yaml}"
+# NetworkPolicies (and the pods they select), applied as written (they name their namespaces).
+# Not default-deny-ingress.yaml: in namespace default it would cut the gateway off from the samples.
+LAB_NETPOL_FILES="${LAB_NETPOL_FILES:-netpol/workloads.yaml netpol/test-network-policy.yaml}"
+# TLS Secret of the example Gateway's HTTPS listener: created self-signed (openssl) when absent.
+LAB_TLS_SECRET="${LAB_TLS_SECRET:-example-com-tls}"
+LAB_TLS_HOSTS="${LAB_TLS_HOSTS:-*.example.com}"
+# Label on the sample Deployments; deploy.sh waits on it.
 LAB_PART_OF_LABEL="${LAB_PART_OF_LABEL:-app.kubernetes.io/part-of=grpc-conformance}"
 
 WAIT_TIMEOUT="${WAIT_TIMEOUT:-300s}"

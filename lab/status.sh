@@ -8,7 +8,7 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 USAGE="Usage: lab/status.sh [--help]
 
 Prints the state of the kind cluster '${CLUSTER_NAME}' (context ${KUBE_CONTEXT}): nodes, calico-node,
-the Gateway API CRDs, the lab's Deployments (${LAB_PART_OF_LABEL}), Gateways, GRPCRoutes, Ingresses
+the Gateway API CRDs, the gateway (${GATEWAY_NAMESPACE}), the sample services, Gateways, GRPCRoutes, Ingresses
 and NetworkPolicies. Read-only. Exits 1 with a one-line reason when the cluster does not exist.
 
 Settings (environment): CLUSTER_NAME. See lab/README.md."
@@ -30,7 +30,9 @@ main() {
   lab::kubectl -n kube-system get daemonset/calico-node deployment/calico-kube-controllers || true
   section "gateway api crds"
   lab::kubectl get crd -l gateway.networking.k8s.io/bundle-version || true
-  section "lab deployments"
+  section "gateway (${GATEWAY_NAMESPACE})"
+  lab::kubectl -n "${GATEWAY_NAMESPACE}" get deployments,services || true
+  section "sample services (${LAB_PART_OF_LABEL})"
   lab::kubectl get deployments --all-namespaces -l "${LAB_PART_OF_LABEL}" || true
   section "gateways, grpcroutes, ingresses, networkpolicies"
   lab::kubectl get gateways.gateway.networking.k8s.io,grpcroutes.gateway.networking.k8s.io,ingresses,networkpolicies --all-namespaces || true

@@ -66,18 +66,26 @@ abstract class ClusterEnvironment implements Environment, GatewayLogSource {
   /** Why NetworkPolicy is not enforced here, if it is not. */
   protected abstract Optional<String> networkPolicyMissing();
 
-  /** The suite's gateway serves Ingress when its Service has port 80 or 443; else an ingress-nginx controller. */
+  /**
+   * Ingress of {@code conformance.ingressClass} is served by the suite's gateway when its manifests define that
+   * IngressClass (it serves {@code grpc-conformance} in a cluster), else by an ingress-nginx controller.
+   */
   private Optional<String> ingressMissing() {
-    if (ownGateway.isPresent()) {
-      boolean declared = ownGateway.get().objects().stream().filter(Service.class::isInstance)
-          .map(Service.class::cast).flatMap(s -> s.getSpec().getPorts().stream())
-          .anyMatch(p -> p.getPort() == 80 || p.getPort() == 443);
-      return declared ? Optional.empty()
-          : Optional.of("the in-cluster gateway's Service (manifests/gateway/) declares no port 80/443 for Ingress");
+    String ingressClass = config.ingressClass();
+    if (ownGatewayServesIngress()) {
+      return Optional.empty();
     }
-    return ingressNginx().isPresent() ? Optional.empty()
-        : Optional.of("no ingress controller for class " + config.ingressClass() + " in the " + name
-            + " environment (looked for " + INGRESS_NGINX_NAMESPACE + "/" + INGRESS_NGINX_SERVICE + ")");
+    if (ingressNginx().isPresent()) {
+      return Optional.empty();
+    }
+    String ownClasses = ownGateway.map(g -> " (the in-cluster gateway serves " + g.ingressClasses()
+        + ": -Dconformance.ingressClass=" + String.join(",", g.ingressClasses()) + ")").orElse("");
+    return Optional.of("no ingress controller for class " + ingressClass + " in the " + name + " environment"
+        + " (looked for " + INGRESS_NGINX_NAMESPACE + "/" + INGRESS_NGINX_SERVICE + ")" + ownClasses);
+  }
+
+  private boolean ownGatewayServesIngress() {
+    return ownGateway.map(g -> g.ingressClasses().contains(config.ingressClass())).orElse(false);
   }
 
   @Override
@@ -116,8 +124,8 @@ abstract class ClusterEnvironment implements Environment, GatewayLogSource {
     if (missing.isPresent()) {
       throw new IllegalStateException(missing.get());
     }
-    return ownGateway.map(gateway -> gateway.address(port))
-        .orElseGet(() -> portForwards.toService(INGRESS_NGINX_NAMESPACE, INGRESS_NGINX_SERVICE, port));
+    return ownGatewayServesIngress() ? ownGateway.get().address(port)
+        : portForwards.toService(INGRESS_NGINX_NAMESPACE, INGRESS_NGINX_SERVICE, port);
   }
 
   private Optional<Service> ingressNginx() {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.grpcconformance.harness.env.Address;
 import java.io.IOException;
@@ -70,6 +71,11 @@ public final class InClusterGateway implements GatewayLogSource {
   private static void pin(Container container, String image) {
     container.setImage(image);
     container.setImagePullPolicy("IfNotPresent");
+  }
+
+  /** The names of the IngressClasses the gateway's manifests define (the classes it serves Ingresses for). */
+  public List<String> ingressClasses() {
+    return objects.stream().filter(IngressClass.class::isInstance).map(o -> o.getMetadata().getName()).toList();
   }
 
   /** The objects that {@link #deploy} applies, in file order. */

@@ -47,7 +47,7 @@ class K3sClusterSpecTest {
   @Test
   void exposesTheGatewayNodePortsAndWaitsForK3sNotFlannel() {
     assertThat(spec.image()).isEqualTo("rancher/k3s:v1.36.4-k3s1");
-    assertThat(spec.extraExposedPorts()).containsExactly(30080, 30443);
+    assertThat(spec.extraExposedPorts()).containsExactly(30080, 30051);
     assertThat(spec.startupTimeout()).isEqualTo(Duration.ofMinutes(3));
     assertThat("time=\"2026-11-28T10:00:00Z\" level=info msg=\"k3s is up and running\"").matches(K3sClusterSpec.READY_LOG);
     assertThat("Node controller sync successful").doesNotMatch(K3sClusterSpec.READY_LOG);

@@ -14,8 +14,8 @@ class KindPortMappingsTest {
   void theLabsClusterConfigMapsTheGatewayNodePortsAndIngressToLoopback() {
     KindPortMappings mappings = KindPortMappings.read(ProjectLayout.discover().kindClusterConfig());
 
-    assertThat(mappings.map(GatewayNodePorts.PLAINTEXT)).contains(new Address("127.0.0.1", 30080));
-    assertThat(mappings.map(GatewayNodePorts.TLS)).contains(new Address("127.0.0.1", 30443));
+    assertThat(mappings.map(GatewayNodePorts.PLAINTEXT)).contains(new Address("127.0.0.1", 50080));
+    assertThat(mappings.map(GatewayNodePorts.TLS)).contains(new Address("127.0.0.1", 50051));
     assertThat(mappings.map(80)).contains(new Address("127.0.0.1", 80));
     assertThat(mappings.map(443)).contains(new Address("127.0.0.1", 443));
     assertThat(mappings.map(31000)).isEmpty();
