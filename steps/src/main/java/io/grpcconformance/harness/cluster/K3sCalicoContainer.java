@@ -2,6 +2,7 @@ package io.grpcconformance.harness.cluster;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
+import java.util.List;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -20,8 +21,8 @@ public final class K3sCalicoContainer extends K3sContainer {
     super(DockerImageName.parse(spec.image()).asCompatibleSubstituteFor("rancher/k3s"));
     this.spec = spec;
     // Append to (not replace) the module's command, which carries --disable=traefik and --tls-san.
-    setCommand(spec.serverCommand(getCommandParts() == null ? java.util.List.of()
-        : java.util.List.of(getCommandParts())).toArray(String[]::new));
+    String[] moduleCommand = getCommandParts();
+    setCommand(spec.serverCommand(moduleCommand == null ? List.of() : List.of(moduleCommand)).toArray(String[]::new));
     // addExposedPorts keeps 6443, which containerIsStarted maps into the kubeconfig; withExposedPorts would not.
     spec.extraExposedPorts().forEach(this::addExposedPort);
     waitingFor(Wait.forLogMessage(K3sClusterSpec.READY_LOG, 1).withStartupTimeout(spec.startupTimeout()));
