@@ -52,6 +52,7 @@ public class ScenarioContext implements Disposable {
   private Eventually eventually;
   private StreamProbe streams;
   private ManifestApplier applier;
+  private IsolationCheck isolation;
 
   // The client's current target; the address is resolved per call (it may change while the
   // gateway converges).
@@ -236,9 +237,12 @@ public class ScenarioContext implements Disposable {
     this.lastResult = result;
   }
 
-  /** The isolation workloads and checks of this scenario. */
+  /** The isolation workloads, policies and checks of this scenario. */
   public IsolationCheck isolation() {
-    return new IsolationCheck(env(), namespace());
+    if (isolation == null) {
+      isolation = new IsolationCheck(env(), namespace());
+    }
+    return isolation;
   }
 
   public ProbeResult lastResult() {

@@ -21,7 +21,7 @@ public final class SkipPolicy {
       return envReason;
     }
     for (Capability c : Capability.values()) {
-      if (tags.contains(c.tag())) {
+      if (!c.tag().isEmpty() && tags.contains(c.tag())) {
         Optional<String> missing = env.missing(c);
         if (missing.isPresent()) {
           return missing;
