@@ -75,7 +75,7 @@ public final class GrpcProbe {
                     request.deadline().toNanos(), TimeUnit.NANOSECONDS));
     recorder.attach(call);
     call.start(recorder, MetadataMaps.fromMap(request.metadata()));
-    call.request(2);
+    call.request(Integer.MAX_VALUE); // server-streaming methods called as probes deliver every reply
     call.sendMessage(body);
     call.halfClose();
     ProbeResult result = finish(request.method(), recorder, ch, request.deadline(), start, call);
