@@ -2,6 +2,7 @@ package io.grpcconformance.harness.env;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.grpcconformance.harness.config.ConformanceConfig;
+import io.grpcconformance.harness.env.local.LocalEnvironmentProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * Selects and starts the {@link Environment} named by {@code conformance.env} among the
- * {@link EnvironmentProvider}s on the classpath. When none matches or it fails to start, the run
- * still happens: every scenario is skipped with the reason.
+ * {@link EnvironmentProvider}s registered with {@link ServiceLoader} and the built-in
+ * {@code local} one. When none matches or it fails to start, the run still happens: every scenario
+ * is skipped with the reason.
  */
 public final class Environments {
 
@@ -22,7 +24,10 @@ public final class Environments {
   /** Starts the configured environment, or one that skips everything with the reason why not. */
   public static Environment start(ConformanceConfig config) {
     List<String> known = new ArrayList<>();
-    for (EnvironmentProvider p : ServiceLoader.load(EnvironmentProvider.class)) {
+    List<EnvironmentProvider> providers = new ArrayList<>();
+    ServiceLoader.load(EnvironmentProvider.class).forEach(providers::add);
+    providers.add(new LocalEnvironmentProvider()); // built in; a registered "local" comes first
+    for (EnvironmentProvider p : providers) {
       known.add(p.name());
       if (p.name().equals(config.env())) {
         try {

@@ -56,7 +56,7 @@ public final class IsolationCheck {
       }
     }
     for (int port : ports) {
-      text.append("expected reachability on TCP ").append(port).append(" (rows: from, columns: to):\n")
+      text.append("expected reachability on TCP ").append(port).append(" (rows: from, columns: to; . allowed, X blocked):\n")
           .append(expected.matrix(port).toTable()).append('\n');
     }
     return text.toString();
