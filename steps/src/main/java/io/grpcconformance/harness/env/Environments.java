@@ -10,10 +10,10 @@ import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
 /**
- * Selects and starts the {@link Environment} named by {@code conformance.env} among the
- * {@link EnvironmentProvider}s registered with {@link ServiceLoader} and the built-in
- * {@code local} one. When none matches or it fails to start, the run still happens: every scenario
- * is skipped with the reason.
+ * Selects and starts the {@link Environment} named by {@code conformance.env} among the {@link
+ * EnvironmentProvider}s registered with {@link ServiceLoader} and the built-in {@code local} one.
+ * When none matches or it fails to start, the run still happens: every scenario is skipped with the
+ * reason.
  */
 public final class Environments {
 
@@ -32,16 +32,24 @@ public final class Environments {
       if (p.name().equals(config.env())) {
         try {
           Environment env = p.create(config);
-          LOG.info("conformance environment: " + env.name()
-              + env.skipReason().map(r -> " (every scenario skipped: " + r + ")").orElse(""));
+          LOG.info(
+              "conformance environment: "
+                  + env.name()
+                  + env.skipReason().map(r -> " (every scenario skipped: " + r + ")").orElse(""));
           return env;
         } catch (Exception e) {
-          return unavailable(config.env(), "environment " + config.env() + " failed to start: " + e);
+          return unavailable(
+              config.env(), "environment " + config.env() + " failed to start: " + e);
         }
       }
     }
-    return unavailable(config.env(),
-        "no environment provider named '" + config.env() + "' on the classpath (known: " + known + ")");
+    return unavailable(
+        config.env(),
+        "no environment provider named '"
+            + config.env()
+            + "' on the classpath (known: "
+            + known
+            + ")");
   }
 
   /** An environment that cannot run anything and says why. */

@@ -12,7 +12,8 @@ class DemoAccountsTest {
   void redaction_isTheSha256OfTheValue() {
     // FIPS 180-2 test vector for "abc"
     assertThat(DemoAccounts.redact("abc"))
-        .isEqualTo("redacted:sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        .isEqualTo(
+            "redacted:sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test
@@ -27,7 +28,9 @@ class DemoAccountsTest {
 
   @Test
   void unknownAccount_isNamed() {
-    assertThatThrownBy(() -> DemoAccounts.credentials("mallory")).hasMessageContaining("no demo account 'mallory'");
-    assertThat(List.of("alice", "admin")).allSatisfy(a -> assertThat(DemoAccounts.credentials(a)).isNotEmpty());
+    assertThatThrownBy(() -> DemoAccounts.credentials("mallory"))
+        .hasMessageContaining("no demo account 'mallory'");
+    assertThat(List.of("alice", "admin"))
+        .allSatisfy(a -> assertThat(DemoAccounts.credentials(a)).isNotEmpty());
   }
 }

@@ -12,7 +12,8 @@ class RequestsTest {
   @Test
   void metadataShortForm_lowerCasesNamesAndKeepsRepeats() {
     assertThat(Requests.metadata("Version: two, Color: blue, color: red"))
-        .containsExactly(java.util.Map.entry("version", List.of("two")),
+        .containsExactly(
+            java.util.Map.entry("version", List.of("two")),
             java.util.Map.entry("color", List.of("blue", "red")));
     assertThat(Requests.metadata("")).isEmpty();
     assertThatThrownBy(() -> Requests.metadata("version two"))
@@ -25,15 +26,22 @@ class RequestsTest {
     assertThat(Requests.grpcTimeout("2S")).isEqualTo(Duration.ofSeconds(2));
     assertThat(Requests.grpcTimeout("299999u")).isEqualTo(Duration.ofNanos(299_999_000));
     assertThat(Requests.grpcTimeout("1H")).isEqualTo(Duration.ofHours(1));
-    assertThatThrownBy(() -> Requests.grpcTimeout("300")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Requests.grpcTimeout("123456789m")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Requests.grpcTimeout("300"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Requests.grpcTimeout("123456789m"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void defaultBodies_fitTheSampleMethods() {
     MethodCatalog catalog = MethodCatalog.samples();
-    for (String m : List.of("helloworld.Greeter/SayHello", "/com.example.User/GetUser", "com.example.User/Login",
-        "com.example.User/DeleteUser", "helloworld.Greeter/SayHelloStreamReply")) {
+    for (String m :
+        List.of(
+            "helloworld.Greeter/SayHello",
+            "/com.example.User/GetUser",
+            "com.example.User/Login",
+            "com.example.User/DeleteUser",
+            "helloworld.Greeter/SayHelloStreamReply")) {
       assertThat(catalog.encodeRequest(m, Requests.defaultBody(m))).isNotNull();
     }
     assertThat(Requests.defaultBody("x.Y/Z")).isEqualTo("{}");
@@ -41,8 +49,12 @@ class RequestsTest {
 
   @Test
   void catalog_refusesABodyThatDoesNotFitAndNamesTheMethod() {
-    assertThatThrownBy(() -> MethodCatalog.samples().encodeRequest("helloworld.Greeter/SayHello", "{\"nope\":1}"))
-        .hasMessageStartingWith("helloworld.Greeter/SayHello: request does not fit helloworld.HelloRequest");
+    assertThatThrownBy(
+            () ->
+                MethodCatalog.samples()
+                    .encodeRequest("helloworld.Greeter/SayHello", "{\"nope\":1}"))
+        .hasMessageStartingWith(
+            "helloworld.Greeter/SayHello: request does not fit helloworld.HelloRequest");
     assertThatThrownBy(() -> MethodCatalog.samples().encodeRequest("x.Unknown/M", "{\"a\":1}"))
         .hasMessageContaining("unknown method");
   }

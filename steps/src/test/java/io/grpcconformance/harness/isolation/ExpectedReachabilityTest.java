@@ -13,7 +13,8 @@ class ExpectedReachabilityTest {
 
   private static NetworkPolicy policy(String file) throws Exception {
     // The tests run in steps/; the manifests live at the repository root.
-    return Serialization.unmarshal(Files.readString(Path.of("..", "manifests", "suite", "isolation", file)),
+    return Serialization.unmarshal(
+        Files.readString(Path.of("..", "manifests", "suite", "isolation", file)),
         NetworkPolicy.class);
   }
 

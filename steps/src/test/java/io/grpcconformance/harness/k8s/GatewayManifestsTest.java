@@ -22,11 +22,34 @@ class GatewayManifestsTest {
 
   @Test
   void listenerRowsBecomeListeners() {
-    Gateway gw = GatewayManifests.gateway("ns", "gw", "grpc-conformance", List.of(
-        GatewayManifests.ListenerRow.of(row("name", "https", "protocol", "HTTPS", "port", "443",
-            "hostname", "a.example.com", "certificate", "a-tls")),
-        GatewayManifests.ListenerRow.of(row("name", "http", "protocol", "HTTP", "port", "80",
-            "routes from", "Selector team=grpc"))));
+    Gateway gw =
+        GatewayManifests.gateway(
+            "ns",
+            "gw",
+            "grpc-conformance",
+            List.of(
+                GatewayManifests.ListenerRow.of(
+                    row(
+                        "name",
+                        "https",
+                        "protocol",
+                        "HTTPS",
+                        "port",
+                        "443",
+                        "hostname",
+                        "a.example.com",
+                        "certificate",
+                        "a-tls")),
+                GatewayManifests.ListenerRow.of(
+                    row(
+                        "name",
+                        "http",
+                        "protocol",
+                        "HTTP",
+                        "port",
+                        "80",
+                        "routes from",
+                        "Selector team=grpc"))));
     assertThat(gw.getSpec().getGatewayClassName()).isEqualTo("grpc-conformance");
     Listener https = gw.getSpec().getListeners().get(0);
     assertThat(https.getHostname()).isEqualTo("a.example.com");
@@ -36,15 +59,34 @@ class GatewayManifestsTest {
     assertThat(http.getHostname()).isNull();
     assertThat(http.getTls()).isNull();
     assertThat(http.getAllowedRoutes().getNamespaces().getFrom()).isEqualTo("Selector");
-    assertThat(http.getAllowedRoutes().getNamespaces().getSelector().getMatchLabels()).containsEntry("team", "grpc");
+    assertThat(http.getAllowedRoutes().getNamespaces().getSelector().getMatchLabels())
+        .containsEntry("team", "grpc");
   }
 
   @Test
   void badRowsAreNamed() {
-    assertThatThrownBy(() -> GatewayManifests.ListenerRow.of(row("name", "x", "protocol", "HTTP", "port", "eighty")))
+    assertThatThrownBy(
+            () ->
+                GatewayManifests.ListenerRow.of(
+                    row("name", "x", "protocol", "HTTP", "port", "eighty")))
         .hasMessage("listener x: port 'eighty' is not a number");
-    assertThatThrownBy(() -> GatewayManifests.gateway("ns", "gw", "c", List.of(GatewayManifests.ListenerRow.of(
-        row("name", "x", "protocol", "HTTP", "port", "80", "routes from", "Selector team")))))
+    assertThatThrownBy(
+            () ->
+                GatewayManifests.gateway(
+                    "ns",
+                    "gw",
+                    "c",
+                    List.of(
+                        GatewayManifests.ListenerRow.of(
+                            row(
+                                "name",
+                                "x",
+                                "protocol",
+                                "HTTP",
+                                "port",
+                                "80",
+                                "routes from",
+                                "Selector team")))))
         .hasMessageContaining("'routes from' must be 'Selector key=value'");
   }
 }

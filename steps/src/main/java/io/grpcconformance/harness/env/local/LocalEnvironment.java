@@ -18,8 +18,8 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The {@code local} environment: no Docker, no cluster. One fabric8 mock API server (CRUD mode), the
- * real {@link EmbeddedGateway} watching it through its Kubernetes provider (informers, status
+ * The {@code local} environment: no Docker, no cluster. One fabric8 mock API server (CRUD mode),
+ * the real {@link EmbeddedGateway} watching it through its Kubernetes provider (informers, status
  * writer) and serving on loopback ephemeral ports, and the sample services started in-process for
  * the Deployments scenarios declare, with their EndpointSlices published. One of each per run;
  * scenarios get namespaces of their own.
@@ -28,6 +28,7 @@ public final class LocalEnvironment implements Environment {
 
   /** The value of {@code conformance.env} that selects it. */
   public static final String NAME = "local";
+
   /** The ingress-nginx controller name, for the IngressClass written at start. */
   static final String INGRESS_NGINX_CONTROLLER = "k8s.io/ingress-nginx";
 
@@ -51,19 +52,44 @@ public final class LocalEnvironment implements Environment {
     MockApiServer api = MockApiServer.start();
     try {
       KubernetesClient client = api.client();
-      client.resource(new GatewayClassBuilder().withNewMetadata().withName(config.gatewayClass()).endMetadata()
-          .withNewSpec().withControllerName(config.controllerName()).endSpec().build()).create();
-      client.resource(new IngressClassBuilder().withNewMetadata().withName(config.ingressClass()).endMetadata()
-          .withNewSpec().withController(INGRESS_NGINX_CONTROLLER).endSpec().build()).create();
-      EmbeddedGateway gateway = EmbeddedGateway.builder()
-          .kubernetesClient(client)
-          .bindAddress("127.0.0.1")
-          .ephemeralPorts(true)
-          .controllerName(config.controllerName())
-          .ingressClasses(List.of(config.ingressClass()))
-          .start();
-      LOG.info("local environment: mock API server " + client.getMasterUrl() + ", embedded gateway "
-          + config.controllerName() + " (class " + config.gatewayClass() + ")");
+      client
+          .resource(
+              new GatewayClassBuilder()
+                  .withNewMetadata()
+                  .withName(config.gatewayClass())
+                  .endMetadata()
+                  .withNewSpec()
+                  .withControllerName(config.controllerName())
+                  .endSpec()
+                  .build())
+          .create();
+      client
+          .resource(
+              new IngressClassBuilder()
+                  .withNewMetadata()
+                  .withName(config.ingressClass())
+                  .endMetadata()
+                  .withNewSpec()
+                  .withController(INGRESS_NGINX_CONTROLLER)
+                  .endSpec()
+                  .build())
+          .create();
+      EmbeddedGateway gateway =
+          EmbeddedGateway.builder()
+              .kubernetesClient(client)
+              .bindAddress("127.0.0.1")
+              .ephemeralPorts(true)
+              .controllerName(config.controllerName())
+              .ingressClasses(List.of(config.ingressClass()))
+              .start();
+      LOG.info(
+          "local environment: mock API server "
+              + client.getMasterUrl()
+              + ", embedded gateway "
+              + config.controllerName()
+              + " (class "
+              + config.gatewayClass()
+              + ")");
       return new LocalEnvironment(config, api, gateway);
     } catch (RuntimeException e) {
       api.close();
@@ -85,7 +111,8 @@ public final class LocalEnvironment implements Environment {
   public Optional<String> missing(Capability capability) {
     return switch (capability) {
       case NETWORK_POLICY -> Optional.of("no CNI in the local environment");
-      case INGRESS -> Optional.empty(); // the embedded gateway serves Ingress with ingress-nginx semantics
+      case INGRESS ->
+          Optional.empty(); // the embedded gateway serves Ingress with ingress-nginx semantics
     };
   }
 
@@ -123,13 +150,22 @@ public final class LocalEnvironment implements Environment {
           .pollInterval(config.timeouts().pollInterval())
           .until(() -> gateway.port(declared) > 0);
     } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException("the embedded gateway serves nothing on declared port " + declared
-          + " after " + bound.toSeconds() + "s (serving " + gateway.ports() + ")", e);
+      throw new IllegalStateException(
+          "the embedded gateway serves nothing on declared port "
+              + declared
+              + " after "
+              + bound.toSeconds()
+              + "s (serving "
+              + gateway.ports()
+              + ")",
+          e);
     }
     return gateway.port(declared);
   }
 
-  /** Also deletes the namespace's Secrets: the mock API server does not cascade namespace deletion. */
+  /**
+   * Also deletes the namespace's Secrets: the mock API server does not cascade namespace deletion.
+   */
   @Override
   public void release(String namespace) {
     backends.release(namespace);

@@ -4,7 +4,9 @@ import io.grpcconformance.harness.config.ConformanceConfig;
 import io.grpcconformance.harness.env.Environment;
 import io.grpcconformance.harness.env.EnvironmentProvider;
 
-/** Provides the {@code local} environment: mock API server, embedded gateway, in-process samples. */
+/**
+ * Provides the {@code local} environment: mock API server, embedded gateway, in-process samples.
+ */
 public final class LocalEnvironmentProvider implements EnvironmentProvider {
 
   @Override

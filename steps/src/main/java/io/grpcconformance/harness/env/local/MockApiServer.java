@@ -31,8 +31,12 @@ final class MockApiServer implements AutoCloseable {
   static MockApiServer start() {
     MOCK_LOG.setLevel(Level.WARNING);
     KubernetesMockServer server =
-        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-            new KubernetesCrudDispatcher(), false);
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     server.init();
     return new MockApiServer(server, server.createClient());
   }

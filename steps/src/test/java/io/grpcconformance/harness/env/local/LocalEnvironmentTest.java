@@ -3,6 +3,7 @@ package io.grpcconformance.harness.env.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.grpcconformance.harness.auth.DemoAccounts;
 import io.grpcconformance.harness.config.ConformanceConfig;
 import io.grpcconformance.harness.env.Address;
 import io.grpcconformance.harness.env.Capability;
@@ -19,7 +20,6 @@ import io.grpcconformance.harness.k8s.ManifestApplier;
 import io.grpcconformance.harness.k8s.StatusAssertions;
 import io.grpcconformance.harness.wait.Eventually;
 import io.grpcconformance.samples.echo.Redaction;
-import io.grpcconformance.harness.auth.DemoAccounts;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -56,48 +56,76 @@ class LocalEnvironmentTest {
 
   @Test
   void deployedReplicasServeThroughTheGatewayAndAreReleased() {
-    env.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-        .withNewMetadata().withName("local-env-test").endMetadata().build()).create();
-    env.deploy(SampleDeployment.of(SampleKind.GREETER, "greeter", "local-env-test").withReplicas(2));
-    List<EndpointSlice> slices = env.client().discovery().v1().endpointSlices().inNamespace("local-env-test")
-        .withLabel("kubernetes.io/service-name", "greeter").list().getItems();
-    assertThat(slices).hasSize(2).allSatisfy(s -> assertThat(s.getEndpoints().get(0).getAddresses())
-        .containsExactly("127.0.0.1"));
+    env.client()
+        .namespaces()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName("local-env-test")
+                .endMetadata()
+                .build())
+        .create();
+    env.deploy(
+        SampleDeployment.of(SampleKind.GREETER, "greeter", "local-env-test").withReplicas(2));
+    List<EndpointSlice> slices =
+        env.client()
+            .discovery()
+            .v1()
+            .endpointSlices()
+            .inNamespace("local-env-test")
+            .withLabel("kubernetes.io/service-name", "greeter")
+            .list()
+            .getItems();
+    assertThat(slices)
+        .hasSize(2)
+        .allSatisfy(
+            s -> assertThat(s.getEndpoints().get(0).getAddresses()).containsExactly("127.0.0.1"));
 
     Cleanup cleanup = new Cleanup();
-    new ManifestApplier(env.client(), cleanup).apply("test", """
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: Gateway
-        metadata:
-          name: gw
-        spec:
-          gatewayClassName: ${gatewayClass}
-          listeners:
-          - name: http
-            protocol: HTTP
-            port: 80
-        ---
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: GRPCRoute
-        metadata:
-          name: route
-        spec:
-          parentRefs:
-          - name: gw
-          rules:
-          - backendRefs:
-            - name: greeter
-              port: 8080
-        """, Map.of("gatewayClass", CONFIG.gatewayClass()), "local-env-test");
+    new ManifestApplier(env.client(), cleanup)
+        .apply(
+            "test",
+            """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: gw
+            spec:
+              gatewayClassName: ${gatewayClass}
+              listeners:
+              - name: http
+                protocol: HTTP
+                port: 80
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GRPCRoute
+            metadata:
+              name: route
+            spec:
+              parentRefs:
+              - name: gw
+              rules:
+              - backendRefs:
+                - name: greeter
+                  port: 8080
+            """,
+            Map.of("gatewayClass", CONFIG.gatewayClass()),
+            "local-env-test");
     Eventually eventually = new Eventually(CONFIG.timeouts(), line -> {});
     new StatusAssertions(env.client(), eventually, CONFIG.controllerName())
         .gatewayMustBeProgrammed("local-env-test", "gw");
 
     GrpcProbe probe = GrpcProbe.forSamples();
     Address address = env.gatewayAddress("local-env-test", "gw", 80);
-    ProbeRequest request = new ProbeRequest(Dial.plaintext(address, "x.example.com"), "helloworld.Greeter/SayHello",
-        "{\"name\":\"local\"}", Map.of(), Duration.ofSeconds(5));
-    new CallExpectations(probe, eventually).mustBeAnswered(() -> request, Expectation.servedBy("greeter", "local-env-test"));
+    ProbeRequest request =
+        new ProbeRequest(
+            Dial.plaintext(address, "x.example.com"),
+            "helloworld.Greeter/SayHello",
+            "{\"name\":\"local\"}",
+            Map.of(),
+            Duration.ofSeconds(5));
+    new CallExpectations(probe, eventually)
+        .mustBeAnswered(() -> request, Expectation.servedBy("greeter", "local-env-test"));
     Set<String> pods = new HashSet<>();
     for (ProbeResult r : probe.callRepeatedly(request, 40)) {
       pods.add(r.servedPod());
@@ -106,7 +134,15 @@ class LocalEnvironmentTest {
 
     cleanup.runAll();
     env.release("local-env-test");
-    assertThat(env.client().discovery().v1().endpointSlices().inNamespace("local-env-test").list().getItems()).isEmpty();
+    assertThat(
+            env.client()
+                .discovery()
+                .v1()
+                .endpointSlices()
+                .inNamespace("local-env-test")
+                .list()
+                .getItems())
+        .isEmpty();
     assertThat(env.client().services().inNamespace("local-env-test").list().getItems()).isEmpty();
   }
 
