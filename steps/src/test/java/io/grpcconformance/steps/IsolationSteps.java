@@ -28,14 +28,20 @@ public class IsolationSteps {
 
   @Given("the NetworkPolicy {string}, expected on TCP port {int}")
   public void policy(String file, int port) {
-    ctx.scenario().log(ctx.isolation().applyPolicy(ctx.applier(), POLICIES.resolve(file), ctx.variables(), port));
+    ctx.scenario()
+        .log(
+            ctx.isolation()
+                .applyPolicy(ctx.applier(), POLICIES.resolve(file), ctx.variables(), port));
   }
 
   @Given("NetworkPolicy is enforced in this environment")
   public void enforced() {
-    ctx.isolation().enforcementMissing().ifPresent(reason -> {
-      throw new TestAbortedException(reason);
-    });
+    ctx.isolation()
+        .enforcementMissing()
+        .ifPresent(
+            reason -> {
+              throw new TestAbortedException(reason);
+            });
   }
 
   @Then("{string} can reach {string} on TCP port {int}")

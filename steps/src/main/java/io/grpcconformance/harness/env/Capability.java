@@ -7,9 +7,14 @@ package io.grpcconformance.harness.env;
  * what it would have checked, e.g. the expected reachability matrix).
  */
 public enum Capability {
-  /** NetworkPolicy is enforced by the CNI; checked by "NetworkPolicy is enforced in this environment". */
+  /**
+   * NetworkPolicy is enforced by the CNI; checked by "NetworkPolicy is enforced in this
+   * environment".
+   */
   NETWORK_POLICY(""),
-  /** An ingress controller with ingress-nginx gRPC semantics serves the configured ingress class. */
+  /**
+   * An ingress controller with ingress-nginx gRPC semantics serves the configured ingress class.
+   */
   INGRESS("@ingress");
 
   private final String tag;
@@ -18,7 +23,9 @@ public enum Capability {
     this.tag = tag;
   }
 
-  /** The scenario tag that declares the need, e.g. {@code @ingress}; empty when a step checks it. */
+  /**
+   * The scenario tag that declares the need, e.g. {@code @ingress}; empty when a step checks it.
+   */
   public String tag() {
     return tag;
   }

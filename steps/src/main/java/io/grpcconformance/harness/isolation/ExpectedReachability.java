@@ -17,14 +17,15 @@ import java.util.Map;
  * The reachability the isolation scenarios' policies imply for their workloads, computed by the
  * netpol engine without a cluster. The model names the scenario's namespace {@code app} and the
  * client's {@code myproject}; pod IPs are fixed so the source material's ipBlock shapes select
- * something: {@code db} 172.17.0.10 (inside 172.17.0.0/16), {@code frontend} 172.17.1.10 (inside the
- * 172.17.1.0/24 exception), {@code other} 10.0.0.10 (inside the egress range 10.0.0.0/24) and the
- * client 172.18.0.10 (outside both).
+ * something: {@code db} 172.17.0.10 (inside 172.17.0.0/16), {@code frontend} 172.17.1.10 (inside
+ * the 172.17.1.0/24 exception), {@code other} 10.0.0.10 (inside the egress range 10.0.0.0/24) and
+ * the client 172.18.0.10 (outside both).
  */
 public final class ExpectedReachability {
 
   /** The model's name for the scenario's namespace. */
   public static final String APP = "app";
+
   /** The model's name for the client's namespace (labelled project=myproject). */
   public static final String CLIENT_NAMESPACE = "myproject";
 
@@ -32,7 +33,8 @@ public final class ExpectedReachability {
 
   /** Adds a policy as if it were created in the scenario's namespace. */
   public void add(NetworkPolicy policy) {
-    policies.add(new NetworkPolicyBuilder(policy).editMetadata().withNamespace(APP).endMetadata().build());
+    policies.add(
+        new NetworkPolicyBuilder(policy).editMetadata().withNamespace(APP).endMetadata().build());
   }
 
   /** The expected matrix on TCP {@code port}, as the engine's table. */
@@ -51,8 +53,10 @@ public final class ExpectedReachability {
     return new ClusterModel(
         List.of(
             new NamespaceInfo(APP, Map.of(NamespaceInfo.METADATA_NAME_LABEL, APP)),
-            new NamespaceInfo(CLIENT_NAMESPACE,
-                Map.of(NamespaceInfo.METADATA_NAME_LABEL, CLIENT_NAMESPACE, "project", "myproject"))),
+            new NamespaceInfo(
+                CLIENT_NAMESPACE,
+                Map.of(
+                    NamespaceInfo.METADATA_NAME_LABEL, CLIENT_NAMESPACE, "project", "myproject"))),
         List.of(
             new PodInfo(APP, "db", Map.of("role", "db"), "172.17.0.10", ports),
             new PodInfo(APP, "frontend", Map.of("role", "frontend"), "172.17.1.10", ports),

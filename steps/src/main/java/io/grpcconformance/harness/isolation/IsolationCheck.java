@@ -13,19 +13,20 @@ import java.util.Optional;
 
 /**
  * The isolation scenarios' workloads, policies and checks. Workloads are sample Greeters labelled
- * as the source material's policies select them; every policy applied is also fed to
- * {@link ExpectedReachability}, so the expected matrix is known (and printed) before anything is
- * probed. Observing reachability means probing from inside each pod with a fresh connection
+ * as the source material's policies select them; every policy applied is also fed to {@link
+ * ExpectedReachability}, so the expected matrix is known (and printed) before anything is probed.
+ * Observing reachability means probing from inside each pod with a fresh connection
  * (ingress-netpol.md Part C); that in-pod prober is not part of this harness yet, so the
  * observation methods fail loudly instead of passing.
  */
 public final class IsolationCheck {
 
   /** The labelled workloads in the scenario's namespace: name → pod labels. */
-  public static final Map<String, Map<String, String>> WORKLOADS = Map.of(
-      "db", Map.of("role", "db"),
-      "frontend", Map.of("role", "frontend"),
-      "other", Map.of("role", "other"));
+  public static final Map<String, Map<String, String>> WORKLOADS =
+      Map.of(
+          "db", Map.of("role", "db"),
+          "frontend", Map.of("role", "frontend"),
+          "other", Map.of("role", "other"));
 
   private final Environment env;
   private final String namespace;
@@ -36,10 +37,14 @@ public final class IsolationCheck {
     this.namespace = namespace;
   }
 
-  /** Deploys the labelled workloads, and an unlabelled {@code client} into {@code clientNamespace}. */
+  /**
+   * Deploys the labelled workloads, and an unlabelled {@code client} into {@code clientNamespace}.
+   */
   public void deployWorkloads(String clientNamespace) {
-    WORKLOADS.forEach((name, labels) ->
-        env.deploy(SampleDeployment.of(SampleKind.GREETER, name, namespace).withLabels(labels)));
+    WORKLOADS.forEach(
+        (name, labels) ->
+            env.deploy(
+                SampleDeployment.of(SampleKind.GREETER, name, namespace).withLabels(labels)));
     env.deploy(SampleDeployment.of(SampleKind.GREETER, "client", clientNamespace));
   }
 
@@ -47,7 +52,8 @@ public final class IsolationCheck {
    * Applies the NetworkPolicies of {@code file} to the scenario's namespace and returns the
    * expected matrices on {@code ports} as text, for the scenario log.
    */
-  public String applyPolicy(ManifestApplier applier, Path file, Map<String, String> variables, int... ports) {
+  public String applyPolicy(
+      ManifestApplier applier, Path file, Map<String, String> variables, int... ports) {
     StringBuilder text = new StringBuilder();
     for (HasMetadata item : applier.applyFile(file, variables, namespace)) {
       if (item instanceof NetworkPolicy policy) {
@@ -56,13 +62,18 @@ public final class IsolationCheck {
       }
     }
     for (int port : ports) {
-      text.append("expected reachability on TCP ").append(port).append(" (rows: from, columns: to):\n")
-          .append(expected.matrix(port).toTable()).append('\n');
+      text.append("expected reachability on TCP ")
+          .append(port)
+          .append(" (rows: from, columns: to; . allowed, X blocked):\n")
+          .append(expected.matrix(port).toTable())
+          .append('\n');
     }
     return text.toString();
   }
 
-  /** Why policies cannot be observed here, if they cannot (e.g. no CNI in the local environment). */
+  /**
+   * Why policies cannot be observed here, if they cannot (e.g. no CNI in the local environment).
+   */
   public Optional<String> enforcementMissing() {
     return env.missing(Capability.NETWORK_POLICY);
   }
@@ -74,14 +85,32 @@ public final class IsolationCheck {
    * @throws AssertionError when the claim contradicts the policies
    * @throws UnsupportedOperationException for the observation, until the in-pod prober exists
    */
-  public void mustReach(String fromNamespaceRole, String from, String to, int port, boolean reachable) {
+  public void mustReach(
+      String fromNamespaceRole, String from, String to, int port, boolean reachable) {
     boolean allowed = expected.allowed(fromNamespaceRole, from, to, port);
     if (allowed != reachable) {
-      throw new AssertionError("the policies " + (allowed ? "allow " : "deny ") + fromNamespaceRole + "/" + from
-          + " -> " + to + ":" + port + ", the scenario claims the opposite");
+      throw new AssertionError(
+          "the policies "
+              + (allowed ? "allow " : "deny ")
+              + fromNamespaceRole
+              + "/"
+              + from
+              + " -> "
+              + to
+              + ":"
+              + port
+              + ", the scenario claims the opposite");
     }
-    throw new UnsupportedOperationException("observing " + fromNamespaceRole + "/" + from + " -> " + to + ":" + port
-        + " needs the in-pod prober of the isolation work; it is not in this build");
+    throw new UnsupportedOperationException(
+        "observing "
+            + fromNamespaceRole
+            + "/"
+            + from
+            + " -> "
+            + to
+            + ":"
+            + port
+            + " needs the in-pod prober of the isolation work; it is not in this build");
   }
 
   /**
@@ -90,7 +119,11 @@ public final class IsolationCheck {
    * @throws UnsupportedOperationException until the in-pod prober exists
    */
   public void mustMatchExpected(int port) {
-    throw new UnsupportedOperationException("observing the matrix on TCP " + port + " (expected:\n"
-        + expected.matrix(port).toTable() + ") needs the in-pod prober of the isolation work; it is not in this build");
+    throw new UnsupportedOperationException(
+        "observing the matrix on TCP "
+            + port
+            + " (expected:\n"
+            + expected.matrix(port).toTable()
+            + ") needs the in-pod prober of the isolation work; it is not in this build");
   }
 }
