@@ -57,9 +57,31 @@ public final class ConfigLoader {
             System::getProperty));
   }
 
-  /** The standard configuration of this run. */
+  /** The standard configuration of this run; unknown {@code conformance.*} settings are logged. */
   public static ConformanceConfig load() {
+    unknownKeys(System.getProperties().stringPropertyNames(), System.getenv().keySet())
+        .forEach(k -> LOG.warning("unknown setting " + k + " ignored (see ConformanceConfig)"));
     return standard().resolve();
+  }
+
+  /**
+   * The names among {@code systemProperties} ({@code conformance.*}) and {@code environment}
+   * ({@code CONFORMANCE_*}) that match no configuration key: usually typos.
+   */
+  public static List<String> unknownKeys(
+      java.util.Collection<String> systemProperties, java.util.Collection<String> environment) {
+    List<String> known = keys();
+    List<String> knownEnv = known.stream().map(ConfigLoader::envName).toList();
+    List<String> out = new ArrayList<>();
+    systemProperties.stream()
+        .filter(k -> k.startsWith(PREFIX + ".") && !known.contains(k))
+        .sorted()
+        .forEach(out::add);
+    environment.stream()
+        .filter(k -> k.startsWith("CONFORMANCE_") && !knownEnv.contains(k))
+        .sorted()
+        .forEach(out::add);
+    return out;
   }
 
   /** Resolves the configuration over the defaults. */

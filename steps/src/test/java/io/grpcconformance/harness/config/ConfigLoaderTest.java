@@ -111,6 +111,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void unknownKeys_areTyposOfSettings() {
+    assertThat(ConfigLoader.unknownKeys(
+            List.of("conformance.gatewayclass", "conformance.env", "java.version",
+                "conformance.timeouts.pollInterval"),
+            List.of("CONFORMANCE_GATEWAY_CLASS", "CONFORMANCE_TIMEOUT_POLL", "HOME")))
+        .containsExactly("conformance.gatewayclass", "CONFORMANCE_TIMEOUT_POLL");
+  }
+
+  @Test
   void keys_listEveryLeafComponent() {
     assertThat(ConfigLoader.keys())
         .contains(
