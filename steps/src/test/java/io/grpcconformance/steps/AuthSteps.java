@@ -37,8 +37,9 @@ public class AuthSteps {
 
   @Then("the backend receives the credentials of {string} intact")
   public void credentialsIntact(String account) {
-    ctx.expect(Expectation.backendReceived("username", List.of(account))
-        .and(Expectation.backendReceived("password", List.of(DemoAccounts.redacted(account)))));
+    ctx.expect(
+        Expectation.backendReceived("username", List.of(account))
+            .and(Expectation.backendReceived("password", List.of(DemoAccounts.redacted(account)))));
   }
 
   @Then("no password appears in the response")
@@ -47,7 +48,8 @@ public class AuthSteps {
   }
 
   private void send(String method, Map<String, List<String>> metadata) {
-    var request = Requests.of(ctx.dial(), method, metadata, ctx.config().timeouts().requestTimeout());
+    var request =
+        Requests.of(ctx.dial(), method, metadata, ctx.config().timeouts().requestTimeout());
     ctx.remember(request, ctx.probe().call(request));
   }
 }

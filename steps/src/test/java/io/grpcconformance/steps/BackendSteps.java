@@ -49,13 +49,17 @@ public class BackendSteps {
   /** {@code "a=b, c=d"} → map. */
   static Map<String, String> labels(String text) {
     Map<String, String> out = new LinkedHashMap<>();
-    Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(kv -> {
-      String[] p = kv.split("=", 2);
-      if (p.length != 2) {
-        throw new IllegalArgumentException("label '" + kv + "' is not key=value");
-      }
-      out.put(p[0].trim(), p[1].trim());
-    });
+    Arrays.stream(text.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .forEach(
+            kv -> {
+              String[] p = kv.split("=", 2);
+              if (p.length != 2) {
+                throw new IllegalArgumentException("label '" + kv + "' is not key=value");
+              }
+              out.put(p[0].trim(), p[1].trim());
+            });
     return out;
   }
 }

@@ -17,11 +17,18 @@ public class GatewaySteps {
     this.ctx = ctx;
   }
 
-  /** Columns: name, protocol, port, hostname, certificate, routes from (the last three optional). */
+  /**
+   * Columns: name, protocol, port, hostname, certificate, routes from (the last three optional).
+   */
   @Given("the Gateway {string} with listeners:")
   public void gateway(String name, DataTable listeners) {
-    ctx.applier().create(GatewayManifests.gateway(ctx.namespace(), name, ctx.config().gatewayClass(),
-        listeners.asMaps().stream().map(ListenerRow::of).toList()));
+    ctx.applier()
+        .create(
+            GatewayManifests.gateway(
+                ctx.namespace(),
+                name,
+                ctx.config().gatewayClass(),
+                listeners.asMaps().stream().map(ListenerRow::of).toList()));
   }
 
   @Then("the GatewayClass under test is accepted")

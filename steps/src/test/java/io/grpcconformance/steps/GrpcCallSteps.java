@@ -37,13 +37,16 @@ public class GrpcCallSteps {
   @Given("the client connects to Gateway {string} on port {int} over TLS trusting {string}")
   public void connectTls(String gateway, int port, String ca) {
     String ns = ctx.namespace();
-    ctx.target(() -> ctx.env().gatewayAddress(ns, gateway, port), Optional.of(ClientTls.trusting(ctx.pki().caPem(ca))));
+    ctx.target(
+        () -> ctx.env().gatewayAddress(ns, gateway, port),
+        Optional.of(ClientTls.trusting(ctx.pki().caPem(ca))));
   }
 
   @Given("the client connects to Gateway {string} on port {int} over TLS trusting any certificate")
   public void connectTlsTrustAll(String gateway, int port) {
     String ns = ctx.namespace();
-    ctx.target(() -> ctx.env().gatewayAddress(ns, gateway, port), Optional.of(ClientTls.trustAll()));
+    ctx.target(
+        () -> ctx.env().gatewayAddress(ns, gateway, port), Optional.of(ClientTls.trustAll()));
   }
 
   @Given("the client uses authority {string}")
@@ -75,7 +78,9 @@ public class GrpcCallSteps {
 
   @When("the client calls {string} with:")
   public void callWithBody(String method, String json) {
-    send(new ProbeRequest(ctx.dial(), method, json, Map.of(), ctx.config().timeouts().requestTimeout()));
+    send(
+        new ProbeRequest(
+            ctx.dial(), method, json, Map.of(), ctx.config().timeouts().requestTimeout()));
   }
 
   private void call(String method, Map<String, List<String>> metadata) {
@@ -98,9 +103,12 @@ public class GrpcCallSteps {
 
   @Then("the answer is {status} from {answerer}")
   public void answer(Status.Code code, ParameterTypes.Answerer answerer) {
-    expect(answerer.gateway() ? Expectation.gatewayAnswers(code)
-        : code == Status.Code.OK ? Expectation.servedBy(answerer.backend(), ctx.namespace())
-        : Expectation.backendAnswers(code, answerer.backend()));
+    expect(
+        answerer.gateway()
+            ? Expectation.gatewayAnswers(code)
+            : code == Status.Code.OK
+                ? Expectation.servedBy(answerer.backend(), ctx.namespace())
+                : Expectation.backendAnswers(code, answerer.backend()));
   }
 
   @Then("the call succeeds")

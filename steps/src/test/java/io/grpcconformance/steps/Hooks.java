@@ -13,9 +13,9 @@ import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Scenario lifecycle: the environment starts once per run; each scenario is either skipped with
- * its reason or gets its own namespace; afterwards failures get diagnostics attached and
- * everything the scenario created is removed, whether it passed or not.
+ * Scenario lifecycle: the environment starts once per run; each scenario is either skipped with its
+ * reason or gets its own namespace; afterwards failures get diagnostics attached and everything the
+ * scenario created is removed, whether it passed or not.
  */
 public class Hooks {
 
@@ -45,7 +45,8 @@ public class Hooks {
   @Before(order = 0)
   public void beginScenario(Scenario scenario) {
     ctx.begin(scenario);
-    Optional<String> reason = SkipPolicy.reasonToSkip(scenario.getSourceTagNames(), ctx.env(), ctx.config());
+    Optional<String> reason =
+        SkipPolicy.reasonToSkip(scenario.getSourceTagNames(), ctx.env(), ctx.config());
     if (reason.isPresent()) {
       throw new TestAbortedException(reason.get());
     }
@@ -71,12 +72,19 @@ public class Hooks {
     List<String> journal = ctx.journal();
     synchronized (journal) {
       int from = Math.max(0, journal.size() - JOURNAL_TAIL);
-      scenario.attach(String.join("\n", journal.subList(from, journal.size())), "text/plain", "attempts");
+      scenario.attach(
+          String.join("\n", journal.subList(from, journal.size())), "text/plain", "attempts");
     }
     try {
-      scenario.attach(Diagnostics.routingObjects(ctx.env().client(), ctx.variables().entrySet().stream()
-          .filter(e -> e.getKey().startsWith("namespace")).map(Map.Entry::getValue).toList()),
-          "text/x-yaml", "routing objects");
+      scenario.attach(
+          Diagnostics.routingObjects(
+              ctx.env().client(),
+              ctx.variables().entrySet().stream()
+                  .filter(e -> e.getKey().startsWith("namespace"))
+                  .map(Map.Entry::getValue)
+                  .toList()),
+          "text/x-yaml",
+          "routing objects");
     } catch (RuntimeException e) {
       scenario.log("no diagnostics: " + e.getMessage());
     }

@@ -21,10 +21,13 @@ public class IngressSteps {
 
   @Given("the client connects to the ingress controller on port {int} over TLS trusting {string}")
   public void connectTls(int port, String ca) {
-    ctx.target(() -> ctx.env().ingressAddress(port), Optional.of(ClientTls.trusting(ctx.pki().caPem(ca))));
+    ctx.target(
+        () -> ctx.env().ingressAddress(port), Optional.of(ClientTls.trusting(ctx.pki().caPem(ca))));
   }
 
-  @Given("the client connects to the ingress controller on port {int} over TLS trusting any certificate")
+  @Given(
+      "the client connects to the ingress controller on port {int} over TLS trusting any"
+          + " certificate")
   public void connectTlsTrustAll(int port) {
     ctx.target(() -> ctx.env().ingressAddress(port), Optional.of(ClientTls.trustAll()));
   }

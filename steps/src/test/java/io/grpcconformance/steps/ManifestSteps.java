@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Kubernetes objects written in the scenario (doc strings) or kept under {@code manifests/suite/}.
- * {@code ${namespace}}, {@code ${namespace.<role>}}, {@code ${gatewayClass}} and
- * {@code ${ingressClass}} are substituted; objects without a namespace go to the scenario's.
+ * {@code ${namespace}}, {@code ${namespace.<role>}}, {@code ${gatewayClass}} and {@code
+ * ${ingressClass}} are substituted; objects without a namespace go to the scenario's.
  */
 public class ManifestSteps {
 
@@ -22,12 +22,22 @@ public class ManifestSteps {
 
   @Given("these objects are applied:")
   public void applied(String yaml) {
-    ctx.applier().apply("scenario \"" + ctx.scenario().getName() + "\"", yaml, ctx.variables(), ctx.namespace());
+    ctx.applier()
+        .apply(
+            "scenario \"" + ctx.scenario().getName() + "\"",
+            yaml,
+            ctx.variables(),
+            ctx.namespace());
   }
 
   @Given("these objects are applied in namespace {string}:")
   public void appliedIn(String role, String yaml) {
-    ctx.applier().apply("scenario \"" + ctx.scenario().getName() + "\"", yaml, ctx.variables(), ctx.namespace(role));
+    ctx.applier()
+        .apply(
+            "scenario \"" + ctx.scenario().getName() + "\"",
+            yaml,
+            ctx.variables(),
+            ctx.namespace(role));
   }
 
   @Given("the manifest {string} is applied")

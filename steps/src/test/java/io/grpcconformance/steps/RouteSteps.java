@@ -25,12 +25,15 @@ public class RouteSteps {
 
   @Then("the GRPCRoute {string} has {condition} for Gateway {string}")
   public void has(String route, Expected condition, String gateway) {
-    ctx.status().routeMustHaveParentConditions(ctx.namespace(), route, ctx.namespace(), gateway, List.of(condition));
+    ctx.status()
+        .routeMustHaveParentConditions(
+            ctx.namespace(), route, ctx.namespace(), gateway, List.of(condition));
   }
 
   @Then("the GRPCRoute {string} in namespace {string} has {condition} for Gateway {string}")
   public void hasFrom(String route, String role, Expected condition, String gateway) {
-    ctx.status().routeMustHaveParentConditions(ctx.namespace(role), route, ctx.namespace(), gateway,
-        List.of(condition));
+    ctx.status()
+        .routeMustHaveParentConditions(
+            ctx.namespace(role), route, ctx.namespace(), gateway, List.of(condition));
   }
 }

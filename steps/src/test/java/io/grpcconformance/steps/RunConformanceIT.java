@@ -8,10 +8,10 @@ import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * Runs the conformance features through the Cucumber engine. Failsafe starts it from the
- * repository root, so the default selection is {@code features/}; {@code -Dcucumber.features=...}
- * replaces it (Cucumber then ignores this selector) and {@code -Dcucumber.filter.tags=...} filters
- * it. Reports and plugins are configured by steps/pom.xml.
+ * Runs the conformance features through the Cucumber engine. Failsafe starts it from the repository
+ * root, so the default selection is {@code features/}; {@code -Dcucumber.features=...} replaces it
+ * (Cucumber then ignores this selector) and {@code -Dcucumber.filter.tags=...} filters it. Reports
+ * and plugins are configured by steps/pom.xml.
  */
 @Suite
 @IncludeEngines("cucumber")

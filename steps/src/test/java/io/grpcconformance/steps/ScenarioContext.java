@@ -5,27 +5,27 @@ import io.grpcconformance.harness.config.ConformanceConfig;
 import io.grpcconformance.harness.env.Address;
 import io.grpcconformance.harness.env.Environment;
 import io.grpcconformance.harness.expect.CallExpectations;
+import io.grpcconformance.harness.expect.Expectation;
 import io.grpcconformance.harness.expect.ReflectionExpectations;
 import io.grpcconformance.harness.expect.TlsExpectations;
-import io.grpcconformance.harness.grpc.Greetings;
-import io.grpcconformance.harness.isolation.IsolationCheck;
-import io.grpcconformance.harness.tls.LegacyTlsProbe;
-import io.grpcconformance.harness.tls.TlsHandshakeProbe;
-import java.time.Duration;
-import io.grpcconformance.harness.expect.Expectation;
 import io.grpcconformance.harness.expect.WeightSampler;
 import io.grpcconformance.harness.grpc.ClientTls;
 import io.grpcconformance.harness.grpc.Dial;
+import io.grpcconformance.harness.grpc.Greetings;
 import io.grpcconformance.harness.grpc.GrpcProbe;
 import io.grpcconformance.harness.grpc.ProbeRequest;
 import io.grpcconformance.harness.grpc.ProbeResult;
 import io.grpcconformance.harness.grpc.StreamProbe;
+import io.grpcconformance.harness.isolation.IsolationCheck;
 import io.grpcconformance.harness.k8s.Cleanup;
 import io.grpcconformance.harness.k8s.ManifestApplier;
 import io.grpcconformance.harness.k8s.ScenarioNamespaces;
 import io.grpcconformance.harness.k8s.StatusAssertions;
+import io.grpcconformance.harness.tls.LegacyTlsProbe;
 import io.grpcconformance.harness.tls.Pki;
+import io.grpcconformance.harness.tls.TlsHandshakeProbe;
 import io.grpcconformance.harness.wait.Eventually;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,8 +37,8 @@ import org.picocontainer.Disposable;
 
 /**
  * The state of one scenario, shared by every step class through PicoContainer (one instance per
- * scenario): its namespaces, the harness objects bound to them, the client's current target and
- * the last call. Harness objects are created lazily because skipped scenarios never need them.
+ * scenario): its namespaces, the harness objects bound to them, the client's current target and the
+ * last call. Harness objects are created lazily because skipped scenarios never need them.
  */
 public class ScenarioContext implements Disposable {
 
@@ -52,6 +52,7 @@ public class ScenarioContext implements Disposable {
   private Eventually eventually;
   private StreamProbe streams;
   private ManifestApplier applier;
+  private IsolationCheck isolation;
 
   // The client's current target; the address is resolved per call (it may change while the
   // gateway converges).
@@ -130,8 +131,11 @@ public class ScenarioContext implements Disposable {
 
   /** The CA the current TLS target is trusted with. */
   public String trustedCaPem() {
-    return tls.flatMap(t -> t.trustedCertificatesPem()).orElseThrow(() -> new IllegalStateException(
-        "the client does not connect over TLS trusting a certificate authority"));
+    return tls.flatMap(t -> t.trustedCertificatesPem())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the client does not connect over TLS trusting a certificate authority"));
   }
 
   public StatusAssertions status() {
@@ -151,8 +155,13 @@ public class ScenarioContext implements Disposable {
 
   /** Creates the scenario's main namespace (or another one, by role) and remembers it. */
   public String createNamespace(String role, Map<String, String> labels) {
-    ScenarioNamespaces ns = new ScenarioNamespaces(env().client(), config.namespacePrefix(),
-        config.keepNamespaces(), cleanup, env()::release);
+    ScenarioNamespaces ns =
+        new ScenarioNamespaces(
+            env().client(),
+            config.namespacePrefix(),
+            config.keepNamespaces(),
+            cleanup,
+            env()::release);
     String name = ns.create(scenario == null ? "scenario" : scenario.getName(), role, labels);
     namespaces.put(role, name);
     return name;
@@ -167,16 +176,26 @@ public class ScenarioContext implements Disposable {
   public String namespace(String role) {
     String ns = namespaces.get(role);
     if (ns == null) {
-      throw new IllegalStateException("no namespace '" + role + "' in this scenario (declare it with"
-          + " \"Given another namespace \\\"" + role + "\\\"\"); known: " + namespaces.keySet());
+      throw new IllegalStateException(
+          "no namespace '"
+              + role
+              + "' in this scenario (declare it with"
+              + " \"Given another namespace \\\""
+              + role
+              + "\\\"\"); known: "
+              + namespaces.keySet());
     }
     return ns;
   }
 
-  /** Values for {@code ${...}} in manifests: namespace, namespace.<role>, gatewayClass, ingressClass. */
+  /**
+   * Values for {@code ${...}} in manifests: namespace, namespace.<role>, gatewayClass,
+   * ingressClass.
+   */
   public Map<String, String> variables() {
     Map<String, String> v = new LinkedHashMap<>();
-    namespaces.forEach((role, name) -> v.put(role.isEmpty() ? "namespace" : "namespace." + role, name));
+    namespaces.forEach(
+        (role, name) -> v.put(role.isEmpty() ? "namespace" : "namespace." + role, name));
     v.put("gatewayClass", config.gatewayClass());
     v.put("ingressClass", config.ingressClass());
     return v;
@@ -199,7 +218,8 @@ public class ScenarioContext implements Disposable {
   public Dial dial() {
     if (target == null) {
       throw new IllegalStateException(
-          "no target: start with \"Given the client connects to Gateway ...\" or \"... the ingress controller ...\"");
+          "no target: start with \"Given the client connects to Gateway ...\" or \"... the ingress"
+              + " controller ...\"");
     }
     return new Dial(target.get(), authority, tls);
   }
@@ -217,11 +237,17 @@ public class ScenarioContext implements Disposable {
   /** The last request, re-targeted to the current address (for convergence). */
   public Supplier<ProbeRequest> lastRequest() {
     if (lastRequest == null) {
-      throw new IllegalStateException("no call yet: a \"When the client calls ...\" step comes first");
+      throw new IllegalStateException(
+          "no call yet: a \"When the client calls ...\" step comes first");
     }
     ProbeRequest template = lastRequest;
-    return () -> new ProbeRequest(new Dial(target.get(), template.dial().authority(), template.dial().tls()),
-        template.method(), template.requestJson(), template.metadata(), template.deadline());
+    return () ->
+        new ProbeRequest(
+            new Dial(target.get(), template.dial().authority(), template.dial().tls()),
+            template.method(),
+            template.requestJson(),
+            template.metadata(),
+            template.deadline());
   }
 
   /** Repeats the last call until {@code expectation} converges, and remembers the result. */
@@ -236,14 +262,18 @@ public class ScenarioContext implements Disposable {
     this.lastResult = result;
   }
 
-  /** The isolation workloads and checks of this scenario. */
+  /** The isolation workloads, policies and checks of this scenario. */
   public IsolationCheck isolation() {
-    return new IsolationCheck(env(), namespace());
+    if (isolation == null) {
+      isolation = new IsolationCheck(env(), namespace());
+    }
+    return isolation;
   }
 
   public ProbeResult lastResult() {
     if (lastResult == null) {
-      throw new IllegalStateException("no call yet: a \"When the client calls ...\" step comes first");
+      throw new IllegalStateException(
+          "no call yet: a \"When the client calls ...\" step comes first");
     }
     return lastResult;
   }

@@ -25,24 +25,34 @@ public class StreamingSteps {
 
   @When("the client asks for a slow stream of {int} greetings with a short deadline")
   public void streamWithDeadline(int count) {
-    ctx.rememberStream(ctx.greetings().streamWithDeadline(ctx.dial(), count,
-        ctx.config().timeouts().streamMessageInterval(), ctx.config().timeouts().shortDeadline()));
+    ctx.rememberStream(
+        ctx.greetings()
+            .streamWithDeadline(
+                ctx.dial(),
+                count,
+                ctx.config().timeouts().streamMessageInterval(),
+                ctx.config().timeouts().shortDeadline()));
   }
 
   @When("the client cancels a slow stream of {int} greetings after {int}")
   public void cancel(int count, int after) {
-    ctx.rememberStream(ctx.greetings().cancelAfter(ctx.dial(), count,
-        ctx.config().timeouts().streamMessageInterval(), after));
+    ctx.rememberStream(
+        ctx.greetings()
+            .cancelAfter(
+                ctx.dial(), count, ctx.config().timeouts().streamMessageInterval(), after));
   }
 
   @When("a slow consumer reads a stream of {int} greetings")
   public void slowConsumer(int count) {
-    ctx.rememberStream(ctx.greetings().slowConsumer(ctx.dial(), count, ctx.config().timeouts().slowConsumerStall()));
+    ctx.rememberStream(
+        ctx.greetings()
+            .slowConsumer(ctx.dial(), count, ctx.config().timeouts().slowConsumerStall()));
   }
 
   @When("the client exchanges {int} greetings on a bidirectional stream")
   public void pingPong(int count) {
-    ctx.rememberStream(ctx.greetings().pingPong(ctx.dial(), count, ctx.config().timeouts().requestTimeout()));
+    ctx.rememberStream(
+        ctx.greetings().pingPong(ctx.dial(), count, ctx.config().timeouts().requestTimeout()));
   }
 
   @Then("all {int} greetings arrive in order from {string}")
@@ -57,6 +67,7 @@ public class StreamingSteps {
 
   @Then("the backend received a deadline no longer than the client's")
   public void deadlinePropagated() {
-    Expectation.backendReceivedDeadline(ctx.config().timeouts().shortDeadline()).verify(ctx.lastResult());
+    Expectation.backendReceivedDeadline(ctx.config().timeouts().shortDeadline())
+        .verify(ctx.lastResult());
   }
 }

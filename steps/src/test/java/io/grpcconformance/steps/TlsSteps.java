@@ -23,7 +23,9 @@ public class TlsSteps {
   /** {@code hosts} is a comma-separated list of DNS names; the first is the CN. */
   @Given("a TLS Secret {string} for {string} signed by {string}")
   public void secret(String name, String hosts, String ca) {
-    ctx.env().createTlsSecret(ctx.namespace(), name, ctx.pki().issue(ca, Arrays.asList(hosts.split(",\\s*"))));
+    ctx.env()
+        .createTlsSecret(
+            ctx.namespace(), name, ctx.pki().issue(ca, Arrays.asList(hosts.split(",\\s*"))));
   }
 
   @Then("the server presents a valid certificate for {string}")

@@ -15,9 +15,10 @@ import java.util.Map;
 public final class DemoAccounts {
 
   /** Demo usernames and passwords (public: they are in the sample's README). */
-  private static final Map<String, String> PASSWORDS = Map.of(
-      "alice", "alice-secret",
-      "admin", "admin-secret");
+  private static final Map<String, String> PASSWORDS =
+      Map.of(
+          "alice", "alice-secret",
+          "admin", "admin-secret");
 
   private DemoAccounts() {}
 
@@ -29,7 +30,8 @@ public final class DemoAccounts {
   /** Metadata with {@code account}'s name and a password that is not its own. */
   public static Map<String, List<String>> wrongPassword(String account) {
     password(account); // the account must exist
-    return Map.of("username", List.of(account), "password", List.of("not-" + account + "-s-password"));
+    return Map.of(
+        "username", List.of(account), "password", List.of("not-" + account + "-s-password"));
   }
 
   /** How the sample echoes {@code account}'s password: {@code redacted:sha256:<hex>}. */
@@ -40,7 +42,8 @@ public final class DemoAccounts {
   /** The echo form of any secret value. */
   public static String redact(String secret) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.ISO_8859_1));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.ISO_8859_1));
       return "redacted:sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
@@ -55,7 +58,8 @@ public final class DemoAccounts {
   private static String password(String account) {
     String p = PASSWORDS.get(account);
     if (p == null) {
-      throw new IllegalArgumentException("no demo account '" + account + "' (known: " + PASSWORDS.keySet() + ")");
+      throw new IllegalArgumentException(
+          "no demo account '" + account + "' (known: " + PASSWORDS.keySet() + ")");
     }
     return p;
   }

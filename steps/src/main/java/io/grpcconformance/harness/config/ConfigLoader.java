@@ -33,8 +33,8 @@ public final class ConfigLoader {
   private final List<Function<String, String>> layers;
 
   /**
-   * A loader over explicit layers, lowest precedence first; each maps a dotted key such as
-   * {@code conformance.timeouts.pollInterval} to a value or null.
+   * A loader over explicit layers, lowest precedence first; each maps a dotted key such as {@code
+   * conformance.timeouts.pollInterval} to a value or null.
    */
   public ConfigLoader(List<Function<String, String>> layers) {
     this.layers = List.copyOf(layers);
@@ -57,9 +57,31 @@ public final class ConfigLoader {
             System::getProperty));
   }
 
-  /** The standard configuration of this run. */
+  /** The standard configuration of this run; unknown {@code conformance.*} settings are logged. */
   public static ConformanceConfig load() {
+    unknownKeys(System.getProperties().stringPropertyNames(), System.getenv().keySet())
+        .forEach(k -> LOG.warning("unknown setting " + k + " ignored (see ConformanceConfig)"));
     return standard().resolve();
+  }
+
+  /**
+   * The names among {@code systemProperties} ({@code conformance.*}) and {@code environment}
+   * ({@code CONFORMANCE_*}) that match no configuration key: usually typos.
+   */
+  public static List<String> unknownKeys(
+      java.util.Collection<String> systemProperties, java.util.Collection<String> environment) {
+    List<String> known = keys();
+    List<String> knownEnv = known.stream().map(ConfigLoader::envName).toList();
+    List<String> out = new ArrayList<>();
+    systemProperties.stream()
+        .filter(k -> k.startsWith(PREFIX + ".") && !known.contains(k))
+        .sorted()
+        .forEach(out::add);
+    environment.stream()
+        .filter(k -> k.startsWith("CONFORMANCE_") && !knownEnv.contains(k))
+        .sorted()
+        .forEach(out::add);
+    return out;
   }
 
   /** Resolves the configuration over the defaults. */
@@ -73,8 +95,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * Parses {@code 30s}, {@code 100ms}, {@code 2m}, {@code 1h}, {@code 1m30s}, ISO-8601
-   * {@code PT30S}, or a bare number of seconds.
+   * Parses {@code 30s}, {@code 100ms}, {@code 2m}, {@code 1h}, {@code 1m30s}, ISO-8601 {@code
+   * PT30S}, or a bare number of seconds.
    */
   public static Duration parseDuration(String key, String text) {
     String s = text.trim();
@@ -85,18 +107,19 @@ public final class ConfigLoader {
       if (s.matches("\\d+")) {
         return Duration.ofSeconds(Long.parseLong(s));
       }
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(s);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(s);
       Duration total = Duration.ZERO;
       int end = 0;
       while (m.find() && m.start() == end) {
         long n = Long.parseLong(m.group(1));
-        total = total.plus(switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        });
+        total =
+            total.plus(
+                switch (m.group(2)) {
+                  case "ms" -> Duration.ofMillis(n);
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  default -> Duration.ofHours(n);
+                });
         end = m.end();
       }
       if (end == s.length() && end > 0) {

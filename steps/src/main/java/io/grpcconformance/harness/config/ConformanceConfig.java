@@ -7,30 +7,30 @@ import java.util.Objects;
 
 /**
  * Every knob of the conformance suite, resolved once per run by {@link ConfigLoader}: built-in
- * {@link #defaults()} → {@code conformance.properties} → environment variables
- * {@code CONFORMANCE_*} → system properties {@code conformance.*} (later wins). A component
- * {@code fooBar} is read from key {@code conformance.fooBar} or variable
- * {@code CONFORMANCE_FOO_BAR}; nested records add their component name
- * ({@code conformance.timeouts.pollInterval}, {@code CONFORMANCE_TIMEOUTS_POLL_INTERVAL}).
+ * {@link #defaults()} → {@code conformance.properties} → environment variables {@code
+ * CONFORMANCE_*} → system properties {@code conformance.*} (later wins). A component {@code fooBar}
+ * is read from key {@code conformance.fooBar} or variable {@code CONFORMANCE_FOO_BAR}; nested
+ * records add their component name ({@code conformance.timeouts.pollInterval}, {@code
+ * CONFORMANCE_TIMEOUTS_POLL_INTERVAL}).
  *
  * @param env which environment runs the scenarios: {@code local} (default; embedded gateway and
  *     fabric8 mock API server), {@code k3s} or {@code kubeconfig}
- * @param gatewayClass the GatewayClass under test; every scenario Gateway uses it. Default
- *     {@code grpc-conformance} (the embedded gateway's class)
+ * @param gatewayClass the GatewayClass under test; every scenario Gateway uses it. Default {@code
+ *     grpc-conformance} (the embedded gateway's class)
  * @param controllerName the controllerName of the class under test, expected in route parent
  *     statuses. Default {@code grpc-conformance.io/gateway}
  * @param ingressClass the IngressClass the ingress scenarios use. Default {@code nginx}
  * @param ingressFallbackCommonName the CN of the certificate the ingress controller presents for
- *     hosts it has no certificate for. Default ingress-nginx's
- *     {@code Kubernetes Ingress Controller Fake Certificate}
+ *     hosts it has no certificate for. Default ingress-nginx's {@code Kubernetes Ingress Controller
+ *     Fake Certificate}
  * @param namespacePrefix prefix of the per-scenario namespaces. Default {@code gc-}
  * @param keepNamespaces keep scenario namespaces for debugging instead of deleting them. Default
  *     false
  * @param unsupportedTags tags of features the implementation under test does not support
  *     (comma-separated, e.g. {@code @extended,@streaming}); scenarios carrying any of them are
  *     skipped and counted as skipped, as upstream's exempt features are. Default none
- * @param sampleImage the sample-services image cluster environments deploy. Default
- *     {@code grpc-conformance/sample-services:0.1.0}
+ * @param sampleImage the sample-services image cluster environments deploy. Default {@code
+ *     grpc-conformance/sample-services:0.1.0}
  * @param reportDir where the reports go. Default {@code target/conformance} (the runner passes the
  *     steps module's absolute {@code target/conformance})
  * @param mode the report's {@code mode}. Default {@code default}
@@ -124,18 +124,18 @@ public record ConformanceConfig(
   }
 
   /**
-   * Named waits, modelled on the Gateway API suite's {@code TimeoutConfig}. Durations accept
-   * {@code 30s}, {@code 100ms}, {@code 2m}, {@code 1m30s}, ISO-8601 {@code PT30S} or a bare number
-   * of seconds. The "max" notes give the upstream bound for a conformant implementation.
+   * Named waits, modelled on the Gateway API suite's {@code TimeoutConfig}. Durations accept {@code
+   * 30s}, {@code 100ms}, {@code 2m}, {@code 1m30s}, ISO-8601 {@code PT30S} or a bare number of
+   * seconds. The "max" notes give the upstream bound for a conformant implementation.
    *
    * @param gatewayClassMustBeAccepted until the GatewayClass under test is Accepted. Default 60s
    *     (upstream GWCMustBeAccepted 180s)
    * @param gatewayMustBeProgrammed until a Gateway is Accepted and Programmed with the latest
    *     observedGeneration. Default 60s (upstream GatewayMustHaveCondition 180s)
-   * @param listenersMustHaveConditions until listener conditions, supportedKinds and
-   *     attachedRoutes are as expected. Default 60s (upstream 60s)
-   * @param routeMustHaveParents until a route's parent status is as expected. Default 60s
-   *     (upstream RouteMustHaveParents 60s)
+   * @param listenersMustHaveConditions until listener conditions, supportedKinds and attachedRoutes
+   *     are as expected. Default 60s (upstream 60s)
+   * @param routeMustHaveParents until a route's parent status is as expected. Default 60s (upstream
+   *     RouteMustHaveParents 60s)
    * @param podsMustBeReady until a deployed sample service has ready endpoints. Default 180s
    * @param namespaceDeletion until a scenario namespace is gone. Default 60s
    * @param maxTimeToConsistency the bound within which a request must give the expected answer
@@ -146,8 +146,8 @@ public record ConformanceConfig(
    * @param requestTimeout deadline of one probe RPC or TLS handshake. Default 10s (upstream 10s)
    * @param shortDeadline the deadline the streaming scenarios set to prove deadline propagation;
    *     must be much shorter than a stream of ten {@link #streamMessageInterval}s. Default 300ms
-   * @param streamMessageInterval the pause the streaming scenarios ask the backend to leave
-   *     between two streamed replies. Default 100ms
+   * @param streamMessageInterval the pause the streaming scenarios ask the backend to leave between
+   *     two streamed replies. Default 100ms
    * @param slowConsumerStall how long the slow consumer reads nothing before draining its stream,
    *     so flow control must hold the backend back along the whole path. Default 1s
    */

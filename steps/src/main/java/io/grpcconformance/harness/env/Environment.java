@@ -13,9 +13,9 @@ import java.util.Optional;
  * cluster only through this interface and {@link #client()}.
  *
  * <p>Implementations: {@code local} (fabric8 mock API server, embedded gateway, in-process samples)
- * in {@code io.grpcconformance.harness.env.local}; {@code k3s} and {@code kubeconfig} in
- * {@code io.grpcconformance.harness.cluster}. Each is created once per run by its
- * {@link EnvironmentProvider} and closed when the run ends.
+ * in {@code io.grpcconformance.harness.env.local}; {@code k3s} and {@code kubeconfig} in {@code
+ * io.grpcconformance.harness.cluster}. Each is created once per run by its {@link
+ * EnvironmentProvider} and closed when the run ends.
  *
  * <p>Threading: scenarios run one after another; implementations need not be thread-safe beyond
  * being closed from a shutdown hook.
@@ -46,9 +46,9 @@ public interface Environment extends AutoCloseable {
   KubernetesClient client();
 
   /**
-   * Runs a sample service as a Deployment plus a Service named {@code deployment.name()} in
-   * {@code deployment.namespace()}, and returns once the gateway can see ready endpoints for it
-   * (bounded by the environment's {@code podsMustBeReady} timeout).
+   * Runs a sample service as a Deployment plus a Service named {@code deployment.name()} in {@code
+   * deployment.namespace()}, and returns once the gateway can see ready endpoints for it (bounded
+   * by the environment's {@code podsMustBeReady} timeout).
    *
    * @throws IllegalStateException when the service does not become ready in time
    */
@@ -67,22 +67,26 @@ public interface Environment extends AutoCloseable {
             .withName(name)
             .endMetadata()
             .withType("kubernetes.io/tls")
-            .addToData("tls.crt", b64.encodeToString(tls.certificateChainPem().getBytes(StandardCharsets.US_ASCII)))
-            .addToData("tls.key", b64.encodeToString(tls.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
+            .addToData(
+                "tls.crt",
+                b64.encodeToString(tls.certificateChainPem().getBytes(StandardCharsets.US_ASCII)))
+            .addToData(
+                "tls.key",
+                b64.encodeToString(tls.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
             .build();
     client().secrets().inNamespace(namespace).resource(secret).create();
   }
 
   /**
-   * The address a client dials to reach listener port {@code listenerPort} of Gateway
-   * {@code namespace/gatewayName} (for example its LoadBalancer address, or a local ephemeral port).
-   * Call it after the Gateway is Programmed.
+   * The address a client dials to reach listener port {@code listenerPort} of Gateway {@code
+   * namespace/gatewayName} (for example its LoadBalancer address, or a local ephemeral port). Call
+   * it after the Gateway is Programmed.
    */
   Address gatewayAddress(String namespace, String gatewayName, int listenerPort);
 
   /**
-   * The address a client dials to reach port {@code port} (80 or 443) of the ingress controller that
-   * serves the configured ingress class.
+   * The address a client dials to reach port {@code port} (80 or 443) of the ingress controller
+   * that serves the configured ingress class.
    */
   Address ingressAddress(int port);
 

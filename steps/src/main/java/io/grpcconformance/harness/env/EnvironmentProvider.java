@@ -3,10 +3,10 @@ package io.grpcconformance.harness.env;
 import io.grpcconformance.harness.config.ConformanceConfig;
 
 /**
- * Creates one kind of {@link Environment}. Implementations are found with
- * {@link java.util.ServiceLoader} (list them in
- * {@code META-INF/services/io.grpcconformance.harness.env.EnvironmentProvider}) and selected by
- * {@link #name()} against {@code conformance.env}.
+ * Creates one kind of {@link Environment}. Implementations are found with {@link
+ * java.util.ServiceLoader} (list them in {@code
+ * META-INF/services/io.grpcconformance.harness.env.EnvironmentProvider}) and selected by {@link
+ * #name()} against {@code conformance.env}.
  */
 public interface EnvironmentProvider {
 

@@ -8,8 +8,8 @@ import java.util.Optional;
  * What {@link Environment#deploy} runs: a sample service as a Deployment and a Service.
  *
  * @param kind which sample service
- * @param name Deployment and Service name; pods are named {@code <name>-<suffix>} and report
- *     {@code x-served-by: <name>}
+ * @param name Deployment and Service name; pods are named {@code <name>-<suffix>} and report {@code
+ *     x-served-by: <name>}
  * @param namespace where to create them
  * @param replicas number of pods (at least 1)
  * @param reflection whether the pods register gRPC server reflection v1
@@ -66,6 +66,7 @@ public record SampleDeployment(
   }
 
   public SampleDeployment withLabels(Map<String, String> podLabels) {
-    return new SampleDeployment(kind, name, namespace, replicas, reflection, tls, servicePort, podLabels);
+    return new SampleDeployment(
+        kind, name, namespace, replicas, reflection, tls, servicePort, podLabels);
   }
 }

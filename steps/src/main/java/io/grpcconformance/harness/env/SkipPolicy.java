@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Decides whether a scenario runs, from its tags: the environment may not run anything, may lack a
- * capability a tag asks for, or the implementation under test may not support a tagged feature.
- * A skipped scenario is counted as skipped with the returned reason.
+ * capability a tag asks for, or the implementation under test may not support a tagged feature. A
+ * skipped scenario is counted as skipped with the returned reason.
  */
 public final class SkipPolicy {
 
@@ -21,7 +21,7 @@ public final class SkipPolicy {
       return envReason;
     }
     for (Capability c : Capability.values()) {
-      if (tags.contains(c.tag())) {
+      if (!c.tag().isEmpty() && tags.contains(c.tag())) {
         Optional<String> missing = env.missing(c);
         if (missing.isPresent()) {
           return missing;
@@ -30,8 +30,10 @@ public final class SkipPolicy {
     }
     for (String unsupported : config.unsupportedTags()) {
       if (tags.contains(unsupported)) {
-        return Optional.of("the implementation under test does not support " + unsupported
-            + " (conformance.unsupportedTags)");
+        return Optional.of(
+            "the implementation under test does not support "
+                + unsupported
+                + " (conformance.unsupportedTags)");
       }
     }
     return Optional.empty();

@@ -7,8 +7,8 @@ import io.grpcconformance.harness.wait.Eventually;
 import java.util.function.Supplier;
 
 /**
- * Repeats a call until its result meets an expectation the required number of times in a row
- * (the upstream suite's {@code MakeRequestAndExpectEventuallyConsistentResponse}). The request is
+ * Repeats a call until its result meets an expectation the required number of times in a row (the
+ * upstream suite's {@code MakeRequestAndExpectEventuallyConsistentResponse}). The request is
  * rebuilt for every attempt, so a gateway address that changes while configuration converges is
  * picked up.
  */
@@ -24,11 +24,13 @@ public final class CallExpectations {
 
   /** The last result that met {@code expectation}, after it converged. */
   public ProbeResult mustBeAnswered(Supplier<ProbeRequest> request, Expectation expectation) {
-    return eventually.converges(describe(request) + " → " + expectation.description(), () -> {
-      ProbeResult r = probe.call(request.get());
-      expectation.check().accept(r);
-      return r;
-    });
+    return eventually.converges(
+        describe(request) + " → " + expectation.description(),
+        () -> {
+          ProbeResult r = probe.call(request.get());
+          expectation.check().accept(r);
+          return r;
+        });
   }
 
   private static String describe(Supplier<ProbeRequest> request) {

@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * Checks a weighted split as the upstream suite's {@code weight} package does: send a number of
- * calls, compute each backend's share, require every share within a tolerance of its weight and
- * the set of backends that got traffic to equal the set with a weight above zero. A random split
- * can fall outside the tolerance by chance, so the sample is retried a few times.
+ * calls, compute each backend's share, require every share within a tolerance of its weight and the
+ * set of backends that got traffic to equal the set with a weight above zero. A random split can
+ * fall outside the tolerance by chance, so the sample is retried a few times.
  */
 public final class WeightSampler {
 
@@ -23,7 +23,9 @@ public final class WeightSampler {
   private final GrpcProbe probe;
   private final int maxAttempts;
 
-  /** @param maxAttempts how many samples may be taken before failing (upstream: 10) */
+  /**
+   * @param maxAttempts how many samples may be taken before failing (upstream: 10)
+   */
   public WeightSampler(GrpcProbe probe, int maxAttempts) {
     this.probe = probe;
     this.maxAttempts = maxAttempts;
@@ -51,12 +53,25 @@ public final class WeightSampler {
       }
       LOG.info("weight sample " + attempt + "/" + maxAttempts + " outside tolerance: " + last);
     }
-    throw new AssertionError("weighted split did not match " + weights + " within " + tolerancePoints
-        + " points in " + maxAttempts + " samples of " + calls + " calls; last: " + last);
+    throw new AssertionError(
+        "weighted split did not match "
+            + weights
+            + " within "
+            + tolerancePoints
+            + " points in "
+            + maxAttempts
+            + " samples of "
+            + calls
+            + " calls; last: "
+            + last);
   }
 
   /** Empty when {@code counts} fits; otherwise what does not. */
-  static String check(Map<String, Integer> counts, Map<String, Integer> weights, int total, int calls,
+  static String check(
+      Map<String, Integer> counts,
+      Map<String, Integer> weights,
+      int total,
+      int calls,
       double tolerancePoints) {
     Map<String, String> problems = new LinkedHashMap<>();
     for (String backend : counts.keySet()) {

@@ -13,8 +13,8 @@ import javax.net.ssl.SSLSession;
 
 /**
  * Records everything a client call receives: headers, messages, status and trailers, and the TLS
- * session of its transport. Callbacks arrive on the channel's executor; readers wait on
- * {@link #closed()} before looking at the results.
+ * session of its transport. Callbacks arrive on the channel's executor; readers wait on {@link
+ * #closed()} before looking at the results.
  */
 final class CallRecorder extends ClientCall.Listener<byte[]> {
 
@@ -28,7 +28,9 @@ final class CallRecorder extends ClientCall.Listener<byte[]> {
   /** The final status and trailers. */
   record Closed(Status status, Metadata trailers) {}
 
-  /** @param onMessage runs after each message is recorded (e.g. to request the next one) */
+  /**
+   * @param onMessage runs after each message is recorded (e.g. to request the next one)
+   */
   CallRecorder(Runnable onMessage) {
     this.onMessage = onMessage;
   }

@@ -64,7 +64,8 @@ public final class Channels {
 
   private static SslContext sslContext(ClientTls tls, AtomicReference<SSLEngine> engine) {
     try {
-      SslContextBuilder b = GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK);
+      SslContextBuilder b =
+          GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK);
       if (tls.isTrustAll()) {
         b.trustManager(TrustAllTrustManager.INSTANCE);
       } else {

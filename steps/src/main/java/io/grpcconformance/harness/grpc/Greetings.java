@@ -15,13 +15,16 @@ public final class Greetings {
 
   /** The server-streaming method. */
   public static final String STREAM = "helloworld.Greeter/SayHelloStreamReply";
+
   /** The bidirectional method. */
   public static final String BIDI = "helloworld.Greeter/SayHelloBidiStream";
 
   private final StreamProbe streams;
   private final Duration deadline;
 
-  /** @param deadline the deadline of every stream unless a method says otherwise */
+  /**
+   * @param deadline the deadline of every stream unless a method says otherwise
+   */
   public Greetings(StreamProbe streams, Duration deadline) {
     this.streams = streams;
     this.deadline = deadline;
@@ -33,13 +36,17 @@ public final class Greetings {
   }
 
   /** The same stream with a client deadline of {@code clientDeadline}. */
-  public ProbeResult streamWithDeadline(Dial dial, int count, Duration interval, Duration clientDeadline) {
+  public ProbeResult streamWithDeadline(
+      Dial dial, int count, Duration interval, Duration clientDeadline) {
     return streams.serverStream(request(dial, count, interval, clientDeadline));
   }
 
-  /** {@code count} greetings sent at once, read by a consumer that reads nothing for {@code stall}. */
+  /**
+   * {@code count} greetings sent at once, read by a consumer that reads nothing for {@code stall}.
+   */
   public ProbeResult slowConsumer(Dial dial, int count, Duration stall) {
-    return streams.serverStream(request(dial, count, Duration.ZERO, deadline), stall, Duration.ZERO);
+    return streams.serverStream(
+        request(dial, count, Duration.ZERO, deadline), stall, Duration.ZERO);
   }
 
   /** A stream the client cancels after {@code after} greetings. */
@@ -47,15 +54,24 @@ public final class Greetings {
     return streams.cancelServerStream(request(dial, count, interval, deadline), after, deadline);
   }
 
-  /** {@code n} ping-pong exchanges on a bidirectional stream; each reply awaited up to {@code replyWait}. */
+  /**
+   * {@code n} ping-pong exchanges on a bidirectional stream; each reply awaited up to {@code
+   * replyWait}.
+   */
   public ProbeResult pingPong(Dial dial, int n, Duration replyWait) {
     List<String> bodies = new ArrayList<>();
     IntStream.range(0, n).forEach(i -> bodies.add("{\"name\":\"ping-" + i + "\"}"));
-    return streams.pingPong(new ProbeRequest(dial, BIDI, "{}", Map.of(), deadline), bodies, replyWait);
+    return streams.pingPong(
+        new ProbeRequest(dial, BIDI, "{}", Map.of(), deadline), bodies, replyWait);
   }
 
   private static ProbeRequest request(Dial dial, int count, Duration interval, Duration deadline) {
-    String body = "{\"name\":\"stream\",\"count\":" + count + ",\"intervalMillis\":" + interval.toMillis() + "}";
+    String body =
+        "{\"name\":\"stream\",\"count\":"
+            + count
+            + ",\"intervalMillis\":"
+            + interval.toMillis()
+            + "}";
     return new ProbeRequest(dial, STREAM, body, Map.of(), deadline);
   }
 }

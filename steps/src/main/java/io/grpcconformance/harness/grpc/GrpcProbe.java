@@ -16,10 +16,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Makes real gRPC calls over grpc-java Netty channels and reports what came back: status,
- * headers, trailers, the serving backend, the request the backend saw, and TLS facts. Every
- * {@link #call} opens a fresh connection, so each probe sees the current configuration (and a new
- * TLS handshake); {@link #callRepeatedly} shares one connection for sampling.
+ * Makes real gRPC calls over grpc-java Netty channels and reports what came back: status, headers,
+ * trailers, the serving backend, the request the backend saw, and TLS facts. Every {@link #call}
+ * opens a fresh connection, so each probe sees the current configuration (and a new TLS handshake);
+ * {@link #callRepeatedly} shares one connection for sampling.
  */
 public final class GrpcProbe {
 
@@ -75,7 +75,8 @@ public final class GrpcProbe {
                     request.deadline().toNanos(), TimeUnit.NANOSECONDS));
     recorder.attach(call);
     call.start(recorder, MetadataMaps.fromMap(request.metadata()));
-    call.request(2);
+    call.request(
+        Integer.MAX_VALUE); // server-streaming methods called as probes deliver every reply
     call.sendMessage(body);
     call.halfClose();
     ProbeResult result = finish(request.method(), recorder, ch, request.deadline(), start, call);
@@ -97,9 +98,11 @@ public final class GrpcProbe {
       closed = recorder.closed().get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       call.cancel("probe gave up waiting", null);
-      closed = new CallRecorder.Closed(
-          Status.DEADLINE_EXCEEDED.withDescription("probe gave up waiting for the call to close"),
-          new Metadata());
+      closed =
+          new CallRecorder.Closed(
+              Status.DEADLINE_EXCEEDED.withDescription(
+                  "probe gave up waiting for the call to close"),
+              new Metadata());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for " + method, e);
@@ -119,8 +122,7 @@ public final class GrpcProbe {
     Optional<RequestEcho> echo = decodeEcho(headers).or(() -> decodeEcho(closed.trailers()));
     List<String> responses =
         recorder.messages().stream().map(b -> catalog.decodeResponse(method, b)).toList();
-    Optional<TlsFacts> tls =
-        recorder.session().map(s -> TlsFacts.of(s, ch.alpn().orElse("")));
+    Optional<TlsFacts> tls = recorder.session().map(s -> TlsFacts.of(s, ch.alpn().orElse("")));
     return new ProbeResult(
         closed.status().getCode(),
         describe(closed.status()),
@@ -135,8 +137,12 @@ public final class GrpcProbe {
   private static String describe(Status status) {
     String d = status.getDescription() == null ? "" : status.getDescription();
     Throwable cause = status.getCause();
-    return cause == null ? d : (d.isEmpty() ? "" : d + ": ") + cause.getClass().getSimpleName()
-        + ": " + cause.getMessage();
+    return cause == null
+        ? d
+        : (d.isEmpty() ? "" : d + ": ")
+            + cause.getClass().getSimpleName()
+            + ": "
+            + cause.getMessage();
   }
 
   private static Optional<RequestEcho> decodeEcho(Metadata md) {
@@ -147,8 +153,9 @@ public final class GrpcProbe {
     try {
       return Optional.of(RequestEcho.parseFrom(raw));
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      LOG.warning("x-request-echo-bin does not parse as grpcconformance.echo.RequestEcho: "
-          + e.getMessage());
+      LOG.warning(
+          "x-request-echo-bin does not parse as grpcconformance.echo.RequestEcho: "
+              + e.getMessage());
       return Optional.empty();
     }
   }

@@ -73,8 +73,12 @@ public final class MethodCatalog {
       JsonFormat.parser().merge(body, b);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalArgumentException(
-          method + ": request does not fit " + m.get().getInputType().getFullName() + ": "
-              + e.getMessage(), e);
+          method
+              + ": request does not fit "
+              + m.get().getInputType().getFullName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     return b.build().toByteArray();
   }

@@ -16,7 +16,11 @@ import java.util.Objects;
  * @param deadline the call's deadline
  */
 public record ProbeRequest(
-    Dial dial, String method, String requestJson, Map<String, List<String>> metadata, Duration deadline) {
+    Dial dial,
+    String method,
+    String requestJson,
+    Map<String, List<String>> metadata,
+    Duration deadline) {
 
   public ProbeRequest {
     Objects.requireNonNull(dial, "dial");
@@ -36,7 +40,10 @@ public record ProbeRequest(
   /** A copy with one more metadata value. */
   public ProbeRequest withMetadata(String name, String value) {
     Map<String, List<String>> m = new LinkedHashMap<>(metadata);
-    m.merge(name, List.of(value), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+    m.merge(
+        name,
+        List.of(value),
+        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
     return new ProbeRequest(dial, method, requestJson, m, deadline);
   }
 

@@ -37,12 +37,16 @@ public record ProbeResult(
 
   /** Response header naming the answering instance ({@code --name}). */
   public static final String SERVED_BY = "x-served-by";
+
   /** Response header naming the pod. */
   public static final String SERVED_POD = "x-served-pod";
+
   /** Response header naming the namespace. */
   public static final String SERVED_NAMESPACE = "x-served-namespace";
+
   /** Response header naming the fully qualified method the backend ran. */
   public static final String SERVED_METHOD = "x-served-method";
+
   /** Response header set by the gateway when it answered itself (e.g. {@code unmatched}). */
   public static final String GATEWAY_ANSWER = "x-gateway-answer";
 
@@ -71,7 +75,8 @@ public record ProbeResult(
   public List<String> headerValues(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return java.util.stream.Stream.concat(
-            headers.getOrDefault(n, List.of()).stream(), trailers.getOrDefault(n, List.of()).stream())
+            headers.getOrDefault(n, List.of()).stream(),
+            trailers.getOrDefault(n, List.of()).stream())
         .toList();
   }
 
@@ -92,8 +97,8 @@ public record ProbeResult(
   }
 
   /**
-   * The backend that served the call, as the Gateway API suite derives it: the
-   * {@code x-served-by} name, or the pod name without its last two {@code -} segments.
+   * The backend that served the call, as the Gateway API suite derives it: the {@code x-served-by}
+   * name, or the pod name without its last two {@code -} segments.
    */
   public String backend() {
     if (!servedBy().isEmpty()) {
@@ -101,7 +106,9 @@ public record ProbeResult(
     }
     String pod = servedPod();
     String[] parts = pod.split("-");
-    return parts.length > 2 ? String.join("-", java.util.Arrays.copyOf(parts, parts.length - 2)) : pod;
+    return parts.length > 2
+        ? String.join("-", java.util.Arrays.copyOf(parts, parts.length - 2))
+        : pod;
   }
 
   /** Whether a sample backend answered (it always sends {@code x-served-by}). */

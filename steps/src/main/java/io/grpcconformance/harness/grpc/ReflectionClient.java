@@ -54,7 +54,8 @@ public final class ReflectionClient {
    * @param value the result when code is OK
    * @param gatewayAnswer the {@code x-gateway-answer} response header, when a gateway answered
    */
-  public record Result<T>(Status.Code code, String description, Optional<T> value, String gatewayAnswer) {
+  public record Result<T>(
+      Status.Code code, String description, Optional<T> value, String gatewayAnswer) {
     /** The value, or an AssertionError that states the status. */
     public T orFail(String what) {
       return value.orElseThrow(
@@ -72,13 +73,27 @@ public final class ReflectionClient {
    * @param serverStreaming whether the server sends a stream
    */
   public record MethodDescription(
-      String fullName, String inputType, String outputType, boolean clientStreaming,
+      String fullName,
+      String inputType,
+      String outputType,
+      boolean clientStreaming,
       boolean serverStreaming) {
-    /** grpcurl's one-line form: {@code rpc SayHello ( .helloworld.HelloRequest ) returns ( ... );} */
+    /**
+     * grpcurl's one-line form: {@code rpc SayHello ( .helloworld.HelloRequest ) returns ( ... );}
+     */
     public String signature() {
       String name = fullName.substring(fullName.lastIndexOf('.') + 1);
-      return "rpc " + name + " ( " + (clientStreaming ? "stream " : "") + "." + inputType
-          + " ) returns ( " + (serverStreaming ? "stream " : "") + "." + outputType + " );";
+      return "rpc "
+          + name
+          + " ( "
+          + (clientStreaming ? "stream " : "")
+          + "."
+          + inputType
+          + " ) returns ( "
+          + (serverStreaming ? "stream " : "")
+          + "."
+          + outputType
+          + " );";
     }
   }
 
@@ -111,14 +126,16 @@ public final class ReflectionClient {
    * Invokes unary {@code package.Service/Method} with a JSON request, encoding and decoding with
    * the descriptors the server returned.
    */
-  public Result<ProbeResult> invoke(String method, String requestJson, Map<String, List<String>> metadata) {
+  public Result<ProbeResult> invoke(
+      String method, String requestJson, Map<String, List<String>> metadata) {
     Result<MethodDescriptor> m = resolve(method);
     if (m.value().isEmpty()) {
       return new Result<>(m.code(), m.description(), Optional.empty(), m.gatewayAnswer());
     }
     MethodCatalog catalog = new MethodCatalog(List.of(m.value().get().getFile()));
     ProbeResult r =
-        new GrpcProbe(catalog).call(new ProbeRequest(dial, method, requestJson, metadata, deadline));
+        new GrpcProbe(catalog)
+            .call(new ProbeRequest(dial, method, requestJson, metadata, deadline));
     return new Result<>(Status.Code.OK, "", Optional.of(r), r.header(ProbeResult.GATEWAY_ANSWER));
   }
 
@@ -136,7 +153,8 @@ public final class ReflectionClient {
             ServerReflectionRequest.newBuilder().setFileContainingSymbol(service).build(),
             r -> r.getFileDescriptorResponse().getFileDescriptorProtoList());
     if (files.value().isEmpty()) {
-      return new Result<>(files.code(), files.description(), Optional.empty(), files.gatewayAnswer());
+      return new Result<>(
+          files.code(), files.description(), Optional.empty(), files.gatewayAnswer());
     }
     try {
       Map<String, FileDescriptorProto> protos = new HashMap<>();
@@ -150,17 +168,26 @@ public final class ReflectionClient {
         if (svc != null && svc.getFullName().equals(service)) {
           MethodDescriptor md = svc.findMethodByName(name);
           if (md == null) {
-            return new Result<>(Status.Code.NOT_FOUND, service + " has no method " + name,
-                Optional.empty(), files.gatewayAnswer());
+            return new Result<>(
+                Status.Code.NOT_FOUND,
+                service + " has no method " + name,
+                Optional.empty(),
+                files.gatewayAnswer());
           }
           return new Result<>(Status.Code.OK, "", Optional.of(md), files.gatewayAnswer());
         }
       }
-      return new Result<>(Status.Code.NOT_FOUND, "no descriptor defines " + service,
-          Optional.empty(), files.gatewayAnswer());
+      return new Result<>(
+          Status.Code.NOT_FOUND,
+          "no descriptor defines " + service,
+          Optional.empty(),
+          files.gatewayAnswer());
     } catch (InvalidProtocolBufferException | DescriptorValidationException e) {
-      return new Result<>(Status.Code.INTERNAL, "bad descriptors from reflection: " + e.getMessage(),
-          Optional.empty(), files.gatewayAnswer());
+      return new Result<>(
+          Status.Code.INTERNAL,
+          "bad descriptors from reflection: " + e.getMessage(),
+          Optional.empty(),
+          files.gatewayAnswer());
     }
   }
 
@@ -196,7 +223,8 @@ public final class ReflectionClient {
   }
 
   private <T> Result<T> exchange(
-      ServerReflectionRequest request, java.util.function.Function<ServerReflectionResponse, T> extract) {
+      ServerReflectionRequest request,
+      java.util.function.Function<ServerReflectionResponse, T> extract) {
     AtomicReference<Metadata> headers = new AtomicReference<>();
     AtomicReference<Metadata> trailers = new AtomicReference<>();
     try (Channels.OpenChannel ch = Channels.open(dial)) {
@@ -221,7 +249,8 @@ public final class ReflectionClient {
                 @Override
                 public void onCompleted() {
                   first.completeExceptionally(
-                      Status.INTERNAL.withDescription("reflection stream ended without an answer")
+                      Status.INTERNAL
+                          .withDescription("reflection stream ended without an answer")
                           .asRuntimeException());
                 }
               });
@@ -230,18 +259,25 @@ public final class ReflectionClient {
         ServerReflectionResponse r = first.get(deadline.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         out.onCompleted();
         if (r.hasErrorResponse()) {
-          return new Result<>(Status.fromCodeValue(r.getErrorResponse().getErrorCode()).getCode(),
-              r.getErrorResponse().getErrorMessage(), Optional.empty(), answer(headers, trailers));
+          return new Result<>(
+              Status.fromCodeValue(r.getErrorResponse().getErrorCode()).getCode(),
+              r.getErrorResponse().getErrorMessage(),
+              Optional.empty(),
+              answer(headers, trailers));
         }
-        return new Result<>(Status.Code.OK, "", Optional.of(extract.apply(r)), answer(headers, trailers));
+        return new Result<>(
+            Status.Code.OK, "", Optional.of(extract.apply(r)), answer(headers, trailers));
       } catch (ExecutionException e) {
         Status s = Status.fromThrowable(e.getCause());
-        return new Result<>(s.getCode(), String.valueOf(s.getDescription()), Optional.empty(),
+        return new Result<>(
+            s.getCode(),
+            String.valueOf(s.getDescription()),
+            Optional.empty(),
             answer(headers, trailers));
       } catch (TimeoutException e) {
         out.onError(Status.CANCELLED.asRuntimeException());
-        return new Result<>(Status.Code.DEADLINE_EXCEEDED, "no reflection answer in time",
-            Optional.empty(), "");
+        return new Result<>(
+            Status.Code.DEADLINE_EXCEEDED, "no reflection answer in time", Optional.empty(), "");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StatusRuntimeException(Status.CANCELLED);
@@ -249,8 +285,10 @@ public final class ReflectionClient {
     }
   }
 
-  private static String answer(AtomicReference<Metadata> headers, AtomicReference<Metadata> trailers) {
-    Metadata.Key<String> key = Metadata.Key.of(ProbeResult.GATEWAY_ANSWER, Metadata.ASCII_STRING_MARSHALLER);
+  private static String answer(
+      AtomicReference<Metadata> headers, AtomicReference<Metadata> trailers) {
+    Metadata.Key<String> key =
+        Metadata.Key.of(ProbeResult.GATEWAY_ANSWER, Metadata.ASCII_STRING_MARSHALLER);
     for (Metadata m : new Metadata[] {headers.get(), trailers.get()}) {
       if (m != null && m.get(key) != null) {
         return m.get(key);

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds probe requests from the short forms scenarios use: a method name, an optional JSON body
- * (a sensible default per sample method), and metadata written as {@code name: value, name: value}.
+ * Builds probe requests from the short forms scenarios use: a method name, an optional JSON body (a
+ * sensible default per sample method), and metadata written as {@code name: value, name: value}.
  */
 public final class Requests {
 
-  private static final Map<String, String> DEFAULT_BODIES = Map.of(
-      "helloworld.Greeter/SayHello", "{\"name\":\"conformance\"}",
-      "helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"conformance\"}",
-      "com.example.User/GetUser", "{\"username\":\"alice\"}",
-      "com.example.User/DeleteUser", "{\"username\":\"nobody\"}");
+  private static final Map<String, String> DEFAULT_BODIES =
+      Map.of(
+          "helloworld.Greeter/SayHello", "{\"name\":\"conformance\"}",
+          "helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"conformance\"}",
+          "com.example.User/GetUser", "{\"username\":\"alice\"}",
+          "com.example.User/DeleteUser", "{\"username\":\"nobody\"}");
 
   private Requests() {}
 
@@ -27,13 +28,14 @@ public final class Requests {
   }
 
   /** A unary request with the default body. */
-  public static ProbeRequest of(Dial dial, String method, Map<String, List<String>> metadata, Duration deadline) {
+  public static ProbeRequest of(
+      Dial dial, String method, Map<String, List<String>> metadata, Duration deadline) {
     return new ProbeRequest(dial, method, defaultBody(method), metadata, deadline);
   }
 
   /**
-   * Parses {@code "version: two, color: blue"} (names keep their case: gRPC lower-cases them on
-   * the wire, which is what header-matching scenarios test). Empty text gives no metadata.
+   * Parses {@code "version: two, color: blue"} (names keep their case: gRPC lower-cases them on the
+   * wire, which is what header-matching scenarios test). Empty text gives no metadata.
    *
    * @throws IllegalArgumentException naming the entry without a colon
    */
@@ -45,7 +47,8 @@ public final class Requests {
     for (String entry : text.split(",")) {
       int colon = entry.indexOf(':');
       if (colon <= 0) {
-        throw new IllegalArgumentException("metadata entry '" + entry.trim() + "' is not 'name: value'");
+        throw new IllegalArgumentException(
+            "metadata entry '" + entry.trim() + "' is not 'name: value'");
       }
       String name = entry.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
       out.computeIfAbsent(name, k -> new ArrayList<>()).add(entry.substring(colon + 1).trim());

@@ -6,10 +6,10 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Accepts every server certificate without chain or hostname checks. Extending
- * {@link X509ExtendedTrustManager} keeps the JDK from wrapping it with endpoint identification, so
- * a probe can look at a fallback certificate for any name. Never used for the client side of a
- * strict assertion.
+ * Accepts every server certificate without chain or hostname checks. Extending {@link
+ * X509ExtendedTrustManager} keeps the JDK from wrapping it with endpoint identification, so a probe
+ * can look at a fallback certificate for any name. Never used for the client side of a strict
+ * assertion.
  */
 public final class TrustAllTrustManager extends X509ExtendedTrustManager {
 

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Undo actions registered while a scenario runs, executed last-in first-out when it ends (passed
- * or failed). One failing action never stops the others; failures are returned as one-line
- * messages.
+ * Undo actions registered while a scenario runs, executed last-in first-out when it ends (passed or
+ * failed). One failing action never stops the others; failures are returned as one-line messages.
  */
 public final class Cleanup {
 

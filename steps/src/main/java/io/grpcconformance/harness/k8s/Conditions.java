@@ -42,7 +42,11 @@ public final class Conditions {
     return conditions.stream()
         .map(
             c ->
-                c.getType() + "=" + c.getStatus() + "/" + c.getReason()
+                c.getType()
+                    + "="
+                    + c.getStatus()
+                    + "/"
+                    + c.getReason()
                     + (c.getObservedGeneration() == null ? "" : "@" + c.getObservedGeneration()))
         .collect(Collectors.joining(", ", "[", "]"));
   }

@@ -27,7 +27,11 @@ public final class Diagnostics {
         items.addAll(client.resources(GRPCRoute.class).inNamespace(ns).list().getItems());
         items.addAll(client.network().v1().ingresses().inNamespace(ns).list().getItems());
       } catch (RuntimeException e) {
-        b.append("# ").append(ns).append(": cannot list routing objects: ").append(e.getMessage()).append('\n');
+        b.append("# ")
+            .append(ns)
+            .append(": cannot list routing objects: ")
+            .append(e.getMessage())
+            .append('\n');
       }
       for (HasMetadata item : items) {
         item.getMetadata().setManagedFields(null);

@@ -32,7 +32,12 @@ public final class GatewayManifests {
    * @param routesFrom {@code Same} (default), {@code All}, or {@code Selector key=value}
    */
   public record ListenerRow(
-      String name, String protocol, int port, String hostname, String certificate, String routesFrom) {
+      String name,
+      String protocol,
+      int port,
+      String hostname,
+      String certificate,
+      String routesFrom) {
     public ListenerRow {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(protocol, "protocol");
@@ -45,43 +50,78 @@ public final class GatewayManifests {
     public static ListenerRow of(Map<String, String> row) {
       String port = row.get("port");
       if (port == null || !port.trim().matches("\\d+")) {
-        throw new IllegalArgumentException("listener " + row.get("name") + ": port '" + port + "' is not a number");
+        throw new IllegalArgumentException(
+            "listener " + row.get("name") + ": port '" + port + "' is not a number");
       }
-      return new ListenerRow(row.get("name"), row.get("protocol"), Integer.parseInt(port.trim()),
-          row.get("hostname"), row.get("certificate"), row.get("routes from"));
+      return new ListenerRow(
+          row.get("name"),
+          row.get("protocol"),
+          Integer.parseInt(port.trim()),
+          row.get("hostname"),
+          row.get("certificate"),
+          row.get("routes from"));
     }
   }
 
   /** A Gateway of class {@code gatewayClass} with the listeners of {@code rows}. */
-  public static Gateway gateway(String namespace, String name, String gatewayClass, List<ListenerRow> rows) {
+  public static Gateway gateway(
+      String namespace, String name, String gatewayClass, List<ListenerRow> rows) {
     return new GatewayBuilder()
-        .withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
-        .withNewSpec().withGatewayClassName(gatewayClass)
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .endMetadata()
+        .withNewSpec()
+        .withGatewayClassName(gatewayClass)
         .withListeners(rows.stream().map(GatewayManifests::listener).toList())
         .endSpec()
         .build();
   }
 
   private static Listener listener(ListenerRow row) {
-    ListenerBuilder b = new ListenerBuilder().withName(row.name()).withProtocol(row.protocol()).withPort(row.port());
+    ListenerBuilder b =
+        new ListenerBuilder()
+            .withName(row.name())
+            .withProtocol(row.protocol())
+            .withPort(row.port());
     if (!row.hostname().isEmpty()) {
       b.withHostname(row.hostname());
     }
     if (!row.certificate().isEmpty()) {
-      b.withNewTls().withMode("Terminate").addNewCertificateRef().withKind("Secret").withGroup("")
-          .withName(row.certificate()).endCertificateRef().endTls();
+      b.withNewTls()
+          .withMode("Terminate")
+          .addNewCertificateRef()
+          .withKind("Secret")
+          .withGroup("")
+          .withName(row.certificate())
+          .endCertificateRef()
+          .endTls();
     }
     String from = row.routesFrom();
     if (from.startsWith("Selector")) {
       String[] kv = from.substring("Selector".length()).trim().split("=", 2);
       if (kv.length != 2) {
-        throw new IllegalArgumentException("listener " + row.name() + ": 'routes from' must be 'Selector key=value', got '"
-            + from + "'");
+        throw new IllegalArgumentException(
+            "listener "
+                + row.name()
+                + ": 'routes from' must be 'Selector key=value', got '"
+                + from
+                + "'");
       }
-      b.withNewAllowedRoutes().withNewNamespaces().withFrom("Selector").withNewSelector()
-          .addToMatchLabels(kv[0].trim(), kv[1].trim()).endSelector().endNamespaces().endAllowedRoutes();
+      b.withNewAllowedRoutes()
+          .withNewNamespaces()
+          .withFrom("Selector")
+          .withNewSelector()
+          .addToMatchLabels(kv[0].trim(), kv[1].trim())
+          .endSelector()
+          .endNamespaces()
+          .endAllowedRoutes();
     } else {
-      b.withNewAllowedRoutes().withNewNamespaces().withFrom(from).endNamespaces().endAllowedRoutes();
+      b.withNewAllowedRoutes()
+          .withNewNamespaces()
+          .withFrom(from)
+          .endNamespaces()
+          .endAllowedRoutes();
     }
     return b.build();
   }

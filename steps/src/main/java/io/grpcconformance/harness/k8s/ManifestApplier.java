@@ -18,10 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies multi-document YAML through the fabric8 client, as the Gateway API suite's Applier
- * does: substitutes {@code ${name}} variables (e.g. {@code ${namespace}}, {@code ${gatewayClass}}),
- * puts namespaced objects without a namespace into the scenario's namespace, creates each object
- * (or replaces it if it exists) and registers its deletion with the scenario's {@link Cleanup}.
+ * Applies multi-document YAML through the fabric8 client, as the Gateway API suite's Applier does:
+ * substitutes {@code ${name}} variables (e.g. {@code ${namespace}}, {@code ${gatewayClass}}), puts
+ * namespaced objects without a namespace into the scenario's namespace, creates each object (or
+ * replaces it if it exists) and registers its deletion with the scenario's {@link Cleanup}.
  */
 public final class ManifestApplier {
 
@@ -40,7 +40,8 @@ public final class ManifestApplier {
   /** Reads {@code file} and applies it; see {@link #apply(String, String, Map, String)}. */
   public List<HasMetadata> applyFile(Path file, Map<String, String> variables, String namespace) {
     try {
-      return apply(file.toString(), Files.readString(file, StandardCharsets.UTF_8), variables, namespace);
+      return apply(
+          file.toString(), Files.readString(file, StandardCharsets.UTF_8), variables, namespace);
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read manifest: " + e.getMessage(), e);
     }
@@ -54,13 +55,15 @@ public final class ManifestApplier {
    * @param namespace namespace for namespaced objects that declare none
    * @return the created objects as the API server returned them
    */
-  public List<HasMetadata> apply(String source, String yaml, Map<String, String> variables, String namespace) {
+  public List<HasMetadata> apply(
+      String source, String yaml, Map<String, String> variables, String namespace) {
     String text = substitute(source, yaml, variables);
     List<HasMetadata> items;
     try {
       items = client.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))).items();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(source + ": not valid Kubernetes YAML: " + firstLine(e), e);
+      throw new IllegalArgumentException(
+          source + ": not valid Kubernetes YAML: " + firstLine(e), e);
     }
     List<HasMetadata> created = new ArrayList<>();
     for (HasMetadata item : items) {
@@ -75,7 +78,8 @@ public final class ManifestApplier {
       try {
         result = client.resource(item).createOr(op -> op.update());
       } catch (KubernetesClientException e) {
-        throw new IllegalArgumentException(source + ": cannot create " + what + ": " + firstLine(e), e);
+        throw new IllegalArgumentException(
+            source + ": cannot create " + what + ": " + firstLine(e), e);
       }
       cleanup.register("delete " + what, () -> client.resource(item).delete());
       LOG.fine(() -> source + ": created " + what);
@@ -111,12 +115,24 @@ public final class ManifestApplier {
   public void delete(String kind, String namespace, String name) {
     HasMetadata item;
     synchronized (applied) {
-      item = applied.stream()
-          .filter(i -> i.getKind().equals(kind) && i.getMetadata().getName().equals(name)
-              && java.util.Objects.equals(i.getMetadata().getNamespace(), namespace))
-          .findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no " + kind + " " + namespace + "/" + name
-              + " was applied in this scenario"));
+      item =
+          applied.stream()
+              .filter(
+                  i ->
+                      i.getKind().equals(kind)
+                          && i.getMetadata().getName().equals(name)
+                          && java.util.Objects.equals(i.getMetadata().getNamespace(), namespace))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no "
+                              + kind
+                              + " "
+                              + namespace
+                              + "/"
+                              + name
+                              + " was applied in this scenario"));
     }
     client.resource(item).delete();
     LOG.fine(() -> "deleted " + kind + " " + namespace + "/" + name);
@@ -134,7 +150,12 @@ public final class ManifestApplier {
       String value = variables.get(m.group(1));
       if (value == null) {
         throw new IllegalArgumentException(
-            source + ": unknown variable ${" + m.group(1) + "} (known: " + new TreeSet<>(variables.keySet()) + ")");
+            source
+                + ": unknown variable ${"
+                + m.group(1)
+                + "} (known: "
+                + new TreeSet<>(variables.keySet())
+                + ")");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

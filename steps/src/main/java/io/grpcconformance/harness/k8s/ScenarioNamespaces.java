@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 /**
  * Creates the namespaces of one scenario, each with a unique name and the scenario's labels, and
  * registers their deletion with the scenario's {@link Cleanup} so they go away even when the
- * scenario fails. After a namespace is deleted, {@code onDeleted} lets the environment release
- * what it started there.
+ * scenario fails. After a namespace is deleted, {@code onDeleted} lets the environment release what
+ * it started there.
  */
 public final class ScenarioNamespaces {
 
@@ -37,7 +37,11 @@ public final class ScenarioNamespaces {
    * @param onDeleted called with a namespace name after it was deleted
    */
   public ScenarioNamespaces(
-      KubernetesClient client, String prefix, boolean keep, Cleanup cleanup, Consumer<String> onDeleted) {
+      KubernetesClient client,
+      String prefix,
+      boolean keep,
+      Cleanup cleanup,
+      Consumer<String> onDeleted) {
     this.client = client;
     this.prefix = prefix;
     this.keep = keep;
@@ -51,10 +55,17 @@ public final class ScenarioNamespaces {
    */
   public String create(String scenario, String role, Map<String, String> labels) {
     String slug = slug(scenario, 30);
-    String name = slug(prefix + slug + (role.isEmpty() ? "" : "-" + slug(role, 12)), 56) + "-" + suffix();
+    String name =
+        slug(prefix + slug + (role.isEmpty() ? "" : "-" + slug(role, 12)), 56) + "-" + suffix();
     Map<String, String> all = new LinkedHashMap<>(labels);
     all.put(SCENARIO_LABEL, slug.isEmpty() ? "scenario" : slug);
-    Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name).withLabels(all).endMetadata().build();
+    Namespace ns =
+        new NamespaceBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withLabels(all)
+            .endMetadata()
+            .build();
     client.namespaces().resource(ns).create();
     cleanup.register("delete namespace " + name, () -> delete(name));
     LOG.fine(() -> "created namespace " + name + " " + all);
@@ -76,7 +87,8 @@ public final class ScenarioNamespaces {
 
   /** Lower-case RFC 1123 label characters only, trimmed to {@code max}, no dash at either end. */
   static String slug(String text, int max) {
-    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String s =
+        text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (s.length() > max) {
       s = s.substring(0, max).replaceAll("-+$", "");
     }

@@ -24,7 +24,9 @@ public final class StatusAssertions {
   private final Timeouts timeouts;
   private final String controllerName;
 
-  /** @param controllerName expected in every route parent status the gateway writes */
+  /**
+   * @param controllerName expected in every route parent status the gateway writes
+   */
   public StatusAssertions(KubernetesClient client, Eventually eventually, String controllerName) {
     this.client = client;
     this.eventually = eventually;
@@ -41,7 +43,8 @@ public final class StatusAssertions {
           GatewayClass gc = client.resources(GatewayClass.class).withName(name).get();
           check(gc != null, "GatewayClass " + name + " does not exist");
           List<Condition> c = gc.getStatus() == null ? null : gc.getStatus().getConditions();
-          check(Conditions.holds(c, "Accepted", "True", "", gc.getMetadata().getGeneration()),
+          check(
+              Conditions.holds(c, "Accepted", "True", "", gc.getMetadata().getGeneration()),
               "GatewayClass " + name + " conditions " + Conditions.describe(c));
           return gc;
         });
@@ -49,8 +52,10 @@ public final class StatusAssertions {
 
   /** The Gateway is {@code Accepted=True} and {@code Programmed=True} at its generation. */
   public Gateway gatewayMustBeProgrammed(String namespace, String name) {
-    return gatewayMustHaveConditions(namespace, name, List.of(
-        new Expected("Accepted", "True", ""), new Expected("Programmed", "True", "")));
+    return gatewayMustHaveConditions(
+        namespace,
+        name,
+        List.of(new Expected("Accepted", "True", ""), new Expected("Programmed", "True", "")));
   }
 
   /** One expected condition; an empty reason matches any reason. */
@@ -65,63 +70,130 @@ public final class StatusAssertions {
           Gateway gw = gateway(namespace, name);
           List<Condition> c = gw.getStatus() == null ? null : gw.getStatus().getConditions();
           for (Expected e : expected) {
-            check(Conditions.holds(c, e.type(), e.status(), e.reason(), gw.getMetadata().getGeneration()),
-                "Gateway " + namespace + "/" + name + " expected " + e + " in " + Conditions.describe(c));
+            check(
+                Conditions.holds(
+                    c, e.type(), e.status(), e.reason(), gw.getMetadata().getGeneration()),
+                "Gateway "
+                    + namespace
+                    + "/"
+                    + name
+                    + " expected "
+                    + e
+                    + " in "
+                    + Conditions.describe(c));
           }
           return gw;
         });
   }
 
   /** Listener {@code listener} of the Gateway has the expected condition. */
-  public ListenerStatus listenerMustHave(String namespace, String gateway, String listener, Expected expected) {
+  public ListenerStatus listenerMustHave(
+      String namespace, String gateway, String listener, Expected expected) {
     return eventually.within(
         "Gateway " + namespace + "/" + gateway + " listener " + listener + " " + expected,
         timeouts.listenersMustHaveConditions(),
         () -> {
           Gateway gw = gateway(namespace, gateway);
           ListenerStatus ls = listener(gw, listener);
-          check(Conditions.holds(ls.getConditions(), expected.type(), expected.status(), expected.reason(),
+          check(
+              Conditions.holds(
+                  ls.getConditions(),
+                  expected.type(),
+                  expected.status(),
+                  expected.reason(),
                   gw.getMetadata().getGeneration()),
-              "listener " + listener + " expected " + expected + " in " + Conditions.describe(ls.getConditions()));
+              "listener "
+                  + listener
+                  + " expected "
+                  + expected
+                  + " in "
+                  + Conditions.describe(ls.getConditions()));
           return ls;
         });
   }
 
   /** Listener {@code listener} of the Gateway reports {@code attachedRoutes == count}. */
-  public ListenerStatus listenerMustHaveAttachedRoutes(String namespace, String gateway, String listener, int count) {
+  public ListenerStatus listenerMustHaveAttachedRoutes(
+      String namespace, String gateway, String listener, int count) {
     return eventually.within(
-        "Gateway " + namespace + "/" + gateway + " listener " + listener + " attachedRoutes=" + count,
+        "Gateway "
+            + namespace
+            + "/"
+            + gateway
+            + " listener "
+            + listener
+            + " attachedRoutes="
+            + count,
         timeouts.listenersMustHaveConditions(),
         () -> {
           ListenerStatus ls = listener(gateway(namespace, gateway), listener);
-          check(ls.getAttachedRoutes() != null && ls.getAttachedRoutes() == count,
+          check(
+              ls.getAttachedRoutes() != null && ls.getAttachedRoutes() == count,
               "listener " + listener + " attachedRoutes=" + ls.getAttachedRoutes());
           return ls;
         });
   }
 
-  /** The route's parent status for {@code gateway} is {@code Accepted=True} and {@code ResolvedRefs=True}. */
-  public GRPCRoute routeMustBeAccepted(String namespace, String route, String gatewayNamespace, String gateway) {
-    return routeMustHaveParentConditions(namespace, route, gatewayNamespace, gateway, List.of(
-        new Expected("Accepted", "True", "Accepted"), new Expected("ResolvedRefs", "True", "ResolvedRefs")));
+  /**
+   * The route's parent status for {@code gateway} is {@code Accepted=True} and {@code
+   * ResolvedRefs=True}.
+   */
+  public GRPCRoute routeMustBeAccepted(
+      String namespace, String route, String gatewayNamespace, String gateway) {
+    return routeMustHaveParentConditions(
+        namespace,
+        route,
+        gatewayNamespace,
+        gateway,
+        List.of(
+            new Expected("Accepted", "True", "Accepted"),
+            new Expected("ResolvedRefs", "True", "ResolvedRefs")));
   }
 
-  /** The route's parent status for {@code gateway} (written by our controller) has every condition. */
+  /**
+   * The route's parent status for {@code gateway} (written by our controller) has every condition.
+   */
   public GRPCRoute routeMustHaveParentConditions(
-      String namespace, String route, String gatewayNamespace, String gateway, List<Expected> expected) {
+      String namespace,
+      String route,
+      String gatewayNamespace,
+      String gateway,
+      List<Expected> expected) {
     return eventually.within(
         "GRPCRoute " + namespace + "/" + route + " parent " + gateway + " " + expected,
         timeouts.routeMustHaveParents(),
         () -> {
-          GRPCRoute r = client.resources(GRPCRoute.class).inNamespace(namespace).withName(route).get();
+          GRPCRoute r =
+              client.resources(GRPCRoute.class).inNamespace(namespace).withName(route).get();
           check(r != null, "GRPCRoute " + namespace + "/" + route + " does not exist");
-          RouteParentStatus parent = parent(r, gatewayNamespace, gateway).orElseThrow(() -> new AssertionError(
-              "GRPCRoute " + namespace + "/" + route + " has no parent status for Gateway " + gateway
-                  + " by controller " + controllerName));
+          RouteParentStatus parent =
+              parent(r, gatewayNamespace, gateway)
+                  .orElseThrow(
+                      () ->
+                          new AssertionError(
+                              "GRPCRoute "
+                                  + namespace
+                                  + "/"
+                                  + route
+                                  + " has no parent status for Gateway "
+                                  + gateway
+                                  + " by controller "
+                                  + controllerName));
           for (Expected e : expected) {
-            check(Conditions.holds(parent.getConditions(), e.type(), e.status(), e.reason(),
+            check(
+                Conditions.holds(
+                    parent.getConditions(),
+                    e.type(),
+                    e.status(),
+                    e.reason(),
                     r.getMetadata().getGeneration()),
-                "GRPCRoute " + route + " parent " + gateway + " expected " + e + " in "
+                "GRPCRoute "
+                    + route
+                    + " parent "
+                    + gateway
+                    + " expected "
+                    + e
+                    + " in "
                     + Conditions.describe(parent.getConditions()));
           }
           return r;
@@ -136,10 +208,11 @@ public final class StatusAssertions {
     return r.getStatus().getParents().stream()
         .filter(p -> controllerName.equals(p.getControllerName()))
         .filter(p -> p.getParentRef() != null && gateway.equals(p.getParentRef().getName()))
-        .filter(p -> {
-          String ns = p.getParentRef().getNamespace();
-          return ns == null ? gatewayNamespace.equals(routeNs) : ns.equals(gatewayNamespace);
-        })
+        .filter(
+            p -> {
+              String ns = p.getParentRef().getNamespace();
+              return ns == null ? gatewayNamespace.equals(routeNs) : ns.equals(gatewayNamespace);
+            })
         .findFirst();
   }
 
@@ -151,11 +224,17 @@ public final class StatusAssertions {
 
   private static ListenerStatus listener(Gateway gw, String listener) {
     List<ListenerStatus> all = gw.getStatus() == null ? null : gw.getStatus().getListeners();
-    return (all == null ? List.<ListenerStatus>of() : all).stream()
-        .filter(l -> listener.equals(l.getName()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("Gateway " + gw.getMetadata().getName()
-            + " has no status for listener " + listener));
+    return (all == null ? List.<ListenerStatus>of() : all)
+        .stream()
+            .filter(l -> listener.equals(l.getName()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "Gateway "
+                            + gw.getMetadata().getName()
+                            + " has no status for listener "
+                            + listener));
   }
 
   private static void check(boolean ok, String message) {

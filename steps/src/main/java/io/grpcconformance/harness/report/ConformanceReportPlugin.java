@@ -34,13 +34,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Counting follows Cucumber's: one outcome per test case; skipped = Cucumber SKIPPED (thrown
  * {@code TestAbortedException}); pending, undefined and ambiguous count as failed, as in strict
- * mode. Threading: events may arrive from several threads (concurrent listener), so state is
- * kept in concurrent maps and the outcome list is guarded by its own lock.
+ * mode. Threading: events may arrive from several threads (concurrent listener), so state is kept
+ * in concurrent maps and the outcome list is guarded by its own lock.
  */
 public final class ConformanceReportPlugin implements ConcurrentEventListener {
 
   /** The report file name in the report directory. */
   public static final String REPORT_FILE = "conformance-report.yaml";
+
   /** Names of the other report files the runner configures, listed in the summary. */
   public static final List<String> COMPANION_FILES =
       List.of("cucumber.html", "cucumber.json", "junit.xml", "cucumber.ndjson");
@@ -99,25 +100,35 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
   private void onCaseFinished(TestCaseFinished e) {
     TestCase tc = e.getTestCase();
     Result r = e.getResult();
-    ScenarioOutcome.Result result = switch (r.getStatus()) {
-      case PASSED -> ScenarioOutcome.Result.PASSED;
-      case SKIPPED -> ScenarioOutcome.Result.SKIPPED;
-      default -> ScenarioOutcome.Result.FAILED; // FAILED, PENDING, UNDEFINED, AMBIGUOUS (strict)
-    };
-    String reason = switch (result) {
-      case PASSED -> "";
-      case SKIPPED -> skipReasons.getOrDefault(tc.getId(), r.getError() == null ? "" : oneLine(r.getError()));
-      case FAILED -> r.getError() == null ? r.getStatus().name().toLowerCase() : oneLine(r.getError());
-    };
+    ScenarioOutcome.Result result =
+        switch (r.getStatus()) {
+          case PASSED -> ScenarioOutcome.Result.PASSED;
+          case SKIPPED -> ScenarioOutcome.Result.SKIPPED;
+          default ->
+              ScenarioOutcome.Result.FAILED; // FAILED, PENDING, UNDEFINED, AMBIGUOUS (strict)
+        };
+    String reason =
+        switch (result) {
+          case PASSED -> "";
+          case SKIPPED ->
+              skipReasons.getOrDefault(
+                  tc.getId(), r.getError() == null ? "" : oneLine(r.getError()));
+          case FAILED ->
+              r.getError() == null ? r.getStatus().name().toLowerCase() : oneLine(r.getError());
+        };
     String location = relative(tc.getUri()) + ":" + tc.getLocation().getLine();
     String line;
     synchronized (outcomes) {
-      String name = featureNames.getOrDefault(tc.getUri().toString(), relative(tc.getUri())) + " / " + tc.getName();
+      String name =
+          featureNames.getOrDefault(tc.getUri().toString(), relative(tc.getUri()))
+              + " / "
+              + tc.getName();
       if (!names.add(name)) {
         name = name + " (line " + tc.getLocation().getLine() + ")";
         names.add(name);
       }
-      ScenarioOutcome o = new ScenarioOutcome(name, location, tc.getTags(), result, reason, r.getDuration());
+      ScenarioOutcome o =
+          new ScenarioOutcome(name, location, tc.getTags(), result, reason, r.getDuration());
       outcomes.add(o);
       line = RunSummary.progressLine(outcomes.size(), o);
     }
@@ -135,9 +146,10 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
     Path dir = reportFile.toAbsolutePath().getParent();
     for (String f : COMPANION_FILES) {
       reports.add(dir.resolve(f)); // the runner configures them all; some are written after this
-
     }
-    out.println(RunSummary.render(snapshot, config.env(), Duration.between(started, e.getInstant()), reports));
+    out.println(
+        RunSummary.render(
+            snapshot, config.env(), Duration.between(started, e.getInstant()), reports));
   }
 
   /** Outcomes so far, for tests. */

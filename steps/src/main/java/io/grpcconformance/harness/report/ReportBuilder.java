@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the Gateway API {@code ConformanceReport} (gateway.networking.k8s.io/v1, as
- * {@code conformance/apis/v1} defines it) from scenario outcomes. Pure: same input, same map.
+ * Builds the Gateway API {@code ConformanceReport} (gateway.networking.k8s.io/v1, as {@code
+ * conformance/apis/v1} defines it) from scenario outcomes. Pure: same input, same map.
  *
- * <p>Result rules, as upstream {@code utils/suite/reports.go}: {@code failure} if any test
- * failed, otherwise {@code partial} if any was skipped, otherwise {@code success}. The extended
- * section is present only when at least one extended scenario ran.
+ * <p>Result rules, as upstream {@code utils/suite/reports.go}: {@code failure} if any test failed,
+ * otherwise {@code partial} if any was skipped, otherwise {@code success}. The extended section is
+ * present only when at least one extended scenario ran.
  */
 public final class ReportBuilder {
 
@@ -28,8 +28,10 @@ public final class ReportBuilder {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("apiVersion", "gateway.networking.k8s.io/v1");
     report.put("kind", "ConformanceReport");
-    report.put("date", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-        date.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+    report.put(
+        "date",
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            date.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
     report.put("gatewayAPIVersion", config.gatewayApiVersion());
     report.put("gatewayAPIChannel", config.gatewayApiChannel());
     report.put("mode", config.mode());
@@ -78,7 +80,8 @@ public final class ReportBuilder {
     long skipped = count(outcomes, ScenarioOutcome.Result.SKIPPED);
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("result", failed > 0 ? "failure" : skipped > 0 ? "partial" : "success");
-    Map<String, Object> stats = new LinkedHashMap<>(); // capitalised keys, as upstream (no json tags)
+    Map<String, Object> stats =
+        new LinkedHashMap<>(); // capitalised keys, as upstream (no json tags)
     stats.put("Passed", passed);
     stats.put("Failed", failed);
     stats.put("Skipped", skipped);
@@ -117,6 +120,10 @@ public final class ReportBuilder {
   }
 
   private static List<String> names(List<ScenarioOutcome> outcomes, ScenarioOutcome.Result r) {
-    return outcomes.stream().filter(o -> o.result() == r).map(ScenarioOutcome::name).sorted().toList();
+    return outcomes.stream()
+        .filter(o -> o.result() == r)
+        .map(ScenarioOutcome::name)
+        .sorted()
+        .toList();
   }
 }

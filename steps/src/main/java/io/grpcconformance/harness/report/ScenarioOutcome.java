@@ -16,10 +16,19 @@ import java.util.Objects;
  * @param duration how long it ran
  */
 public record ScenarioOutcome(
-    String name, String location, List<String> tags, Result result, String reason, Duration duration) {
+    String name,
+    String location,
+    List<String> tags,
+    Result result,
+    String reason,
+    Duration duration) {
 
   /** How the reports count a scenario. */
-  public enum Result { PASSED, FAILED, SKIPPED }
+  public enum Result {
+    PASSED,
+    FAILED,
+    SKIPPED
+  }
 
   public ScenarioOutcome {
     Objects.requireNonNull(name, "name");

@@ -17,13 +17,18 @@ import java.time.Duration;
  * Offers a server an old TLS version only and reports whether it agreed. The JDK refuses to send
  * TLS 1.0/1.1 hellos by default, so this probe writes a minimal RFC 4346 (TLS 1.1) ClientHello by
  * hand and reads the first record of the answer: a ServerHello means the server accepted the
- * version, an alert (RFC 8446 §6: protocol_version 70, handshake_failure 40) or a closed
- * connection means it refused.
+ * version, an alert (RFC 8446 §6: protocol_version 70, handshake_failure 40) or a closed connection
+ * means it refused.
  */
 public final class LegacyTlsProbe {
 
   /** What the server did with the legacy hello. */
-  public enum Verdict { ACCEPTED, REFUSED_WITH_ALERT, CLOSED, NO_ANSWER }
+  public enum Verdict {
+    ACCEPTED,
+    REFUSED_WITH_ALERT,
+    CLOSED,
+    NO_ANSWER
+  }
 
   /**
    * @param verdict what happened
@@ -37,6 +42,7 @@ public final class LegacyTlsProbe {
 
   /** TLS 1.1 on the wire. */
   public static final int TLS_1_1 = 0x0302;
+
   /** TLS 1.0 on the wire. */
   public static final int TLS_1_0 = 0x0301;
 
@@ -46,7 +52,9 @@ public final class LegacyTlsProbe {
     this.timeout = timeout;
   }
 
-  /** Sends a ClientHello that offers only {@code version} with {@code sni}, and reads the answer. */
+  /**
+   * Sends a ClientHello that offers only {@code version} with {@code sni}, and reads the answer.
+   */
   public Outcome offer(Address address, String sni, int version) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(address.host(), address.port()), (int) timeout.toMillis());

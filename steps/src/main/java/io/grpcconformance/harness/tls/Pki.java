@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The certificate authorities of one scenario, named as the feature names them. Certificates come
  * from the gateway's {@link SelfSignedCertificates} (EC P-256): a server certificate has the given
- * DNS names as SANs and the first as CN. Keys stay in memory and never reach logs
- * ({@link TlsMaterial#toString()}).
+ * DNS names as SANs and the first as CN. Keys stay in memory and never reach logs ({@link
+ * TlsMaterial#toString()}).
  */
 public final class Pki {
 
@@ -44,8 +44,11 @@ public final class Pki {
   private CertificateAuthority authority(String name) {
     CertificateAuthority a = authorities.get(name);
     if (a == null) {
-      throw new IllegalArgumentException("no certificate authority '" + name + "' in this scenario; known: "
-          + authorities.keySet());
+      throw new IllegalArgumentException(
+          "no certificate authority '"
+              + name
+              + "' in this scenario; known: "
+              + authorities.keySet());
     }
     return a;
   }

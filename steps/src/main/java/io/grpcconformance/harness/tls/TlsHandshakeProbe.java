@@ -51,11 +51,14 @@ public final class TlsHandshakeProbe {
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, trustManagers(trustedCaPem), null);
       try (SSLSocket s =
-          (SSLSocket) ctx.getSocketFactory()
-              .createSocket(raw, sni.orElse(address.host()), address.port(), true)) {
+          (SSLSocket)
+              ctx.getSocketFactory()
+                  .createSocket(raw, sni.orElse(address.host()), address.port(), true)) {
         SSLParameters p = s.getSSLParameters();
-        p.setServerNames(sni.map(n -> List.of(new SNIHostName(n))).orElse(List.of())
-            .stream().map(n -> (javax.net.ssl.SNIServerName) n).toList());
+        p.setServerNames(
+            sni.map(n -> List.of(new SNIHostName(n))).orElse(List.of()).stream()
+                .map(n -> (javax.net.ssl.SNIServerName) n)
+                .toList());
         p.setApplicationProtocols(alpn.toArray(new String[0]));
         if (trustedCaPem.isPresent() && sni.isPresent()) {
           p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 6125 name check against the SNI
@@ -66,11 +69,13 @@ public final class TlsHandshakeProbe {
             Optional.of(TlsFacts.of(s.getSession(), s.getApplicationProtocol())), "");
       }
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      return new HandshakeResult(Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new HandshakeResult(
+          Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
-  private static TrustManager[] trustManagers(Optional<String> caPem) throws GeneralSecurityException, IOException {
+  private static TrustManager[] trustManagers(Optional<String> caPem)
+      throws GeneralSecurityException, IOException {
     if (caPem.isEmpty()) {
       return new TrustManager[] {TrustAllTrustManager.INSTANCE};
     }
@@ -79,10 +84,12 @@ public final class TlsHandshakeProbe {
     int i = 0;
     for (Certificate c :
         CertificateFactory.getInstance("X.509")
-            .generateCertificates(new ByteArrayInputStream(caPem.get().getBytes(StandardCharsets.US_ASCII)))) {
+            .generateCertificates(
+                new ByteArrayInputStream(caPem.get().getBytes(StandardCharsets.US_ASCII)))) {
       ks.setCertificateEntry("ca-" + i++, c);
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);
     return tmf.getTrustManagers();
   }

@@ -42,8 +42,8 @@ public final class Eventually {
   }
 
   /**
-   * Requires {@code requiredConsecutiveSuccesses} successes in a row within
-   * {@code maxTimeToConsistency}; returns the last successful value.
+   * Requires {@code requiredConsecutiveSuccesses} successes in a row within {@code
+   * maxTimeToConsistency}; returns the last successful value.
    */
   public <T> T converges(String what, Callable<T> attempt) {
     return converges(

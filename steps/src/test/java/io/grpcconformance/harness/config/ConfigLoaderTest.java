@@ -27,11 +27,20 @@ class ConfigLoaderTest {
 
   @Test
   void laterLayersWin_propertiesThenEnvironmentThenSystemProperties() {
-    ConformanceConfig c = new ConfigLoader(List.of(
-        layer(Map.of("conformance.gatewayClass", "from-file", "conformance.env", "k3s",
-            "conformance.timeouts.pollInterval", "250ms")),
-        layer(Map.of("conformance.gatewayClass", "from-env")),
-        layer(Map.of("conformance.timeouts.pollInterval", "1s")))).resolve();
+    ConformanceConfig c =
+        new ConfigLoader(
+                List.of(
+                    layer(
+                        Map.of(
+                            "conformance.gatewayClass",
+                            "from-file",
+                            "conformance.env",
+                            "k3s",
+                            "conformance.timeouts.pollInterval",
+                            "250ms")),
+                    layer(Map.of("conformance.gatewayClass", "from-env")),
+                    layer(Map.of("conformance.timeouts.pollInterval", "1s"))))
+            .resolve();
     assertThat(c.gatewayClass()).isEqualTo("from-env");
     assertThat(c.env()).isEqualTo("k3s");
     assertThat(c.timeouts().pollInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -39,13 +48,18 @@ class ConfigLoaderTest {
 
   @Test
   void convertsEveryComponentType() {
-    ConformanceConfig c = new ConfigLoader(List.of(layer(Map.of(
-        "conformance.keepNamespaces", "TRUE",
-        "conformance.reportDir", "/tmp/x",
-        "conformance.unsupportedTags", "@extended, @streaming",
-        "conformance.implementation.contact", "a,b",
-        "conformance.timeouts.requiredConsecutiveSuccesses", "5",
-        "conformance.timeouts.maxTimeToConsistency", "1m30s")))).resolve();
+    ConformanceConfig c =
+        new ConfigLoader(
+                List.of(
+                    layer(
+                        Map.of(
+                            "conformance.keepNamespaces", "TRUE",
+                            "conformance.reportDir", "/tmp/x",
+                            "conformance.unsupportedTags", "@extended, @streaming",
+                            "conformance.implementation.contact", "a,b",
+                            "conformance.timeouts.requiredConsecutiveSuccesses", "5",
+                            "conformance.timeouts.maxTimeToConsistency", "1m30s"))))
+            .resolve();
     assertThat(c.keepNamespaces()).isTrue();
     assertThat(c.reportDir()).isEqualTo(Path.of("/tmp/x"));
     assertThat(c.unsupportedTags()).containsExactly("@extended", "@streaming");
@@ -58,7 +72,8 @@ class ConfigLoaderTest {
   void envNames_areUpperSnakeCase() {
     assertThat(ConfigLoader.envName("conformance.timeouts.maxTimeToConsistency"))
         .isEqualTo("CONFORMANCE_TIMEOUTS_MAX_TIME_TO_CONSISTENCY");
-    assertThat(ConfigLoader.envName("conformance.gatewayClass")).isEqualTo("CONFORMANCE_GATEWAY_CLASS");
+    assertThat(ConfigLoader.envName("conformance.gatewayClass"))
+        .isEqualTo("CONFORMANCE_GATEWAY_CLASS");
   }
 
   @Test
@@ -72,23 +87,44 @@ class ConfigLoaderTest {
 
   @Test
   void badValues_giveOneLineErrorsNamingTheKey() {
-    assertThatThrownBy(() -> new ConfigLoader(List.of(layer(Map.of(
-        "conformance.timeouts.pollInterval", "soon")))).resolve())
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(
+                        List.of(layer(Map.of("conformance.timeouts.pollInterval", "soon"))))
+                    .resolve())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("conformance.timeouts.pollInterval")
         .hasMessageContaining("soon");
-    assertThatThrownBy(() -> new ConfigLoader(List.of(layer(Map.of(
-        "conformance.timeouts.requiredConsecutiveSuccesses", "0")))).resolve())
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(
+                        List.of(
+                            layer(
+                                Map.of("conformance.timeouts.requiredConsecutiveSuccesses", "0"))))
+                    .resolve())
         .hasMessageContaining("requiredConsecutiveSuccesses");
-    assertThatThrownBy(() -> new ConfigLoader(List.of(layer(Map.of(
-        "conformance.keepNamespaces", "yes")))).resolve())
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(List.of(layer(Map.of("conformance.keepNamespaces", "yes"))))
+                    .resolve())
         .hasMessageContaining("conformance.keepNamespaces");
+  }
+
+  @Test
+  void unknownKeys_areTyposOfSettings() {
+    assertThat(ConfigLoader.unknownKeys(
+            List.of("conformance.gatewayclass", "conformance.env", "java.version",
+                "conformance.timeouts.pollInterval"),
+            List.of("CONFORMANCE_GATEWAY_CLASS", "CONFORMANCE_TIMEOUT_POLL", "HOME")))
+        .containsExactly("conformance.gatewayclass", "CONFORMANCE_TIMEOUT_POLL");
   }
 
   @Test
   void keys_listEveryLeafComponent() {
     assertThat(ConfigLoader.keys())
-        .contains("conformance.env", "conformance.timeouts.pollInterval",
+        .contains(
+            "conformance.env",
+            "conformance.timeouts.pollInterval",
             "conformance.implementation.organization")
         .doesNotContain("conformance.timeouts");
   }

@@ -35,13 +35,18 @@ class GrpcProbeTest {
   }
 
   private ProbeRequest sayHello(Dial dial) {
-    return new ProbeRequest(dial, "helloworld.Greeter/SayHello", "{\"name\":\"probe\"}",
-        Map.of("x-test", List.of("one", "two"), "trace-bin", List.of("AAEC")), DEADLINE);
+    return new ProbeRequest(
+        dial,
+        "helloworld.Greeter/SayHello",
+        "{\"name\":\"probe\"}",
+        Map.of("x-test", List.of("one", "two"), "trace-bin", List.of("AAEC")),
+        DEADLINE);
   }
 
   @Test
   void plaintextCall_reportsStatusBodyBackendAndEchoedRequest() {
-    ProbeResult r = probe.call(sayHello(Dial.plaintext(Address.loopback(plain.port()), "grpc.example.com")));
+    ProbeResult r =
+        probe.call(sayHello(Dial.plaintext(Address.loopback(plain.port()), "grpc.example.com")));
     assertThat(r.code()).isEqualTo(Status.Code.OK);
     assertThat(r.responsesJson()).containsExactly("{\"message\":\"Hello probe\"}");
     assertThat(r.servedBy()).isEqualTo("greeter-v1");
@@ -63,8 +68,14 @@ class GrpcProbeTest {
 
   @Test
   void unknownMethod_isUnimplementedWithoutBackendHeaders() {
-    ProbeResult r = probe.call(new ProbeRequest(Dial.plaintext(Address.loopback(plain.port()), null),
-        "com.example.Nope/Nothing", "{}", Map.of(), DEADLINE));
+    ProbeResult r =
+        probe.call(
+            new ProbeRequest(
+                Dial.plaintext(Address.loopback(plain.port()), null),
+                "com.example.Nope/Nothing",
+                "{}",
+                Map.of(),
+                DEADLINE));
     assertThat(r.code()).isEqualTo(Status.Code.UNIMPLEMENTED);
     assertThat(r.reachedBackend()).isFalse();
     assertThat(r.echo()).isEmpty();
@@ -72,8 +83,13 @@ class GrpcProbeTest {
 
   @Test
   void tlsWithTrustedCa_reportsSessionFactsAndAlpn() {
-    ProbeResult r = probe.call(sayHello(
-        Dial.tls(Address.loopback(tls.port()), "foo.example.com", ClientTls.trusting(pki.caPem("probe-test-ca")))));
+    ProbeResult r =
+        probe.call(
+            sayHello(
+                Dial.tls(
+                    Address.loopback(tls.port()),
+                    "foo.example.com",
+                    ClientTls.trusting(pki.caPem("probe-test-ca")))));
     assertThat(r.code()).isEqualTo(Status.Code.OK);
     TlsFacts t = r.tls().orElseThrow();
     assertThat(t.protocol()).isIn("TLSv1.3", "TLSv1.2");
@@ -85,11 +101,18 @@ class GrpcProbeTest {
 
   @Test
   void tlsWithWrongHostname_failsUnderStrictTrust_butNotUnderTrustAll() {
-    ProbeResult strict = probe.call(sayHello(
-        Dial.tls(Address.loopback(tls.port()), "bar.example.com", ClientTls.trusting(pki.caPem("probe-test-ca")))));
+    ProbeResult strict =
+        probe.call(
+            sayHello(
+                Dial.tls(
+                    Address.loopback(tls.port()),
+                    "bar.example.com",
+                    ClientTls.trusting(pki.caPem("probe-test-ca")))));
     assertThat(strict.code()).isEqualTo(Status.Code.UNAVAILABLE);
-    ProbeResult lax = probe.call(sayHello(
-        Dial.tls(Address.loopback(tls.port()), "bar.example.com", ClientTls.trustAll())));
+    ProbeResult lax =
+        probe.call(
+            sayHello(
+                Dial.tls(Address.loopback(tls.port()), "bar.example.com", ClientTls.trustAll())));
     assertThat(lax.code()).isEqualTo(Status.Code.OK);
     assertThat(lax.tls().orElseThrow().peerCommonName()).isEqualTo("foo.example.com");
   }
@@ -102,7 +125,8 @@ class GrpcProbeTest {
 
   @Test
   void callRepeatedly_sharesOneConnection() {
-    List<ProbeResult> all = probe.callRepeatedly(sayHello(Dial.plaintext(Address.loopback(plain.port()), null)), 5);
+    List<ProbeResult> all =
+        probe.callRepeatedly(sayHello(Dial.plaintext(Address.loopback(plain.port()), null)), 5);
     assertThat(all).hasSize(5).allMatch(r -> r.code() == Status.Code.OK);
   }
 }

@@ -19,7 +19,9 @@ class ReflectionClientTest {
   @BeforeAll
   static void start() throws Exception {
     backend = TestBackend.plaintext("greeter-reflect");
-    client = new ReflectionClient(Dial.plaintext(Address.loopback(backend.port()), null), Duration.ofSeconds(5));
+    client =
+        new ReflectionClient(
+            Dial.plaintext(Address.loopback(backend.port()), null), Duration.ofSeconds(5));
   }
 
   @AfterAll
@@ -35,18 +37,24 @@ class ReflectionClientTest {
 
   @Test
   void describesAMethodAsGrpcurlDoes() {
-    ReflectionClient.MethodDescription d = client.describe("helloworld.Greeter/SayHelloStreamReply").orFail("describe");
+    ReflectionClient.MethodDescription d =
+        client.describe("helloworld.Greeter/SayHelloStreamReply").orFail("describe");
     assertThat(d.inputType()).isEqualTo("helloworld.HelloRequest");
     assertThat(d.outputType()).isEqualTo("helloworld.HelloReply");
     assertThat(d.serverStreaming()).isTrue();
     assertThat(d.clientStreaming()).isFalse();
     assertThat(d.signature())
-        .isEqualTo("rpc SayHelloStreamReply ( .helloworld.HelloRequest ) returns ( stream .helloworld.HelloReply );");
+        .isEqualTo(
+            "rpc SayHelloStreamReply ( .helloworld.HelloRequest ) returns ( stream"
+                + " .helloworld.HelloReply );");
   }
 
   @Test
   void invokesByNameWithJson() {
-    ProbeResult r = client.invoke("helloworld.Greeter/SayHello", "{\"name\":\"dyn\"}", Map.of()).orFail("invoke");
+    ProbeResult r =
+        client
+            .invoke("helloworld.Greeter/SayHello", "{\"name\":\"dyn\"}", Map.of())
+            .orFail("invoke");
     assertThat(r.code()).isEqualTo(Status.Code.OK);
     assertThat(r.responsesJson()).containsExactly("{\"message\":\"Hello dyn\"}");
   }
@@ -59,8 +67,8 @@ class ReflectionClientTest {
 
   @Test
   void noReflectionServer_reportsTheStatus() {
-    ReflectionClient nowhere = new ReflectionClient(
-        Dial.plaintext(Address.loopback(1), null), Duration.ofSeconds(2));
+    ReflectionClient nowhere =
+        new ReflectionClient(Dial.plaintext(Address.loopback(1), null), Duration.ofSeconds(2));
     assertThat(nowhere.listServices().code()).isEqualTo(Status.Code.UNAVAILABLE);
   }
 }

@@ -28,13 +28,19 @@ class StreamProbeTest {
   }
 
   private ProbeRequest request(String method, String json) {
-    return new ProbeRequest(Dial.plaintext(Address.loopback(backend.port()), null), method, json,
-        Map.of(), Duration.ofSeconds(10));
+    return new ProbeRequest(
+        Dial.plaintext(Address.loopback(backend.port()), null),
+        method,
+        json,
+        Map.of(),
+        Duration.ofSeconds(10));
   }
 
   @Test
   void serverStream_collectsEveryReplyInOrder() {
-    ProbeResult r = streams.serverStream(request("helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"s\",\"count\":5}"));
+    ProbeResult r =
+        streams.serverStream(
+            request("helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"s\",\"count\":5}"));
     assertThat(r.code()).isEqualTo(Status.Code.OK);
     assertThat(r.responsesJson()).hasSize(5);
     assertThat(r.responsesJson().get(4)).contains("\"index\":4");
@@ -42,26 +48,37 @@ class StreamProbeTest {
 
   @Test
   void slowConsumer_stillGetsEverything() {
-    ProbeResult r = streams.serverStream(
-        request("helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"s\",\"count\":4000}"),
-        Duration.ofMillis(200), Duration.ZERO);
+    ProbeResult r =
+        streams.serverStream(
+            request("helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"s\",\"count\":4000}"),
+            Duration.ofMillis(200),
+            Duration.ZERO);
     assertThat(r.code()).isEqualTo(Status.Code.OK);
     assertThat(r.responsesJson()).hasSize(4000);
   }
 
   @Test
   void cancel_endsTheCallCancelled() {
-    ProbeResult r = streams.cancelServerStream(
-        request("helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"s\",\"count\":3}"), 1, Duration.ofSeconds(5));
+    ProbeResult r =
+        streams.cancelServerStream(
+            request("helloworld.Greeter/SayHelloStreamReply", "{\"name\":\"s\",\"count\":3}"),
+            1,
+            Duration.ofSeconds(5));
     assertThat(r.code()).isIn(Status.Code.CANCELLED, Status.Code.OK);
   }
 
   @Test
   void pingPong_getsEachReplyBeforeHalfClose() {
-    ProbeResult r = streams.pingPong(request("helloworld.Greeter/SayHelloBidiStream", "{}"),
-        List.of("{\"name\":\"a\"}", "{\"name\":\"b\"}", "{\"name\":\"c\"}"), Duration.ofSeconds(5));
+    ProbeResult r =
+        streams.pingPong(
+            request("helloworld.Greeter/SayHelloBidiStream", "{}"),
+            List.of("{\"name\":\"a\"}", "{\"name\":\"b\"}", "{\"name\":\"c\"}"),
+            Duration.ofSeconds(5));
     assertThat(r.code()).isEqualTo(Status.Code.OK);
-    assertThat(r.responsesJson()).containsExactly(
-        "{\"message\":\"Hello a\"}", "{\"message\":\"Hello b\",\"index\":1}", "{\"message\":\"Hello c\",\"index\":2}");
+    assertThat(r.responsesJson())
+        .containsExactly(
+            "{\"message\":\"Hello a\"}",
+            "{\"message\":\"Hello b\",\"index\":1}",
+            "{\"message\":\"Hello c\",\"index\":2}");
   }
 }

@@ -38,15 +38,21 @@ class ConformanceReportPluginTest {
     Path features = Path.of("src/test/resources/report-fixture").toAbsolutePath();
     Path reportFile = dir.resolve("conformance-report.yaml");
     // Explicit parameters win over -Dcucumber.* given to the outer build.
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectDirectory(features.toFile()))
-        .configurationParameter("cucumber.features", features.toString())
-        .configurationParameter("cucumber.filter.tags", "not @never")
-        .configurationParameter("cucumber.glue", "io.grpcconformance.harness.report.fixture")
-        .configurationParameter("cucumber.plugin",
-            ConformanceReportPlugin.class.getName() + ":" + reportFile + ", json:" + dir.resolve("cucumber.json"))
-        .configurationParameter("cucumber.publish.quiet", "true")
-        .build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectDirectory(features.toFile()))
+            .configurationParameter("cucumber.features", features.toString())
+            .configurationParameter("cucumber.filter.tags", "not @never")
+            .configurationParameter("cucumber.glue", "io.grpcconformance.harness.report.fixture")
+            .configurationParameter(
+                "cucumber.plugin",
+                ConformanceReportPlugin.class.getName()
+                    + ":"
+                    + reportFile
+                    + ", json:"
+                    + dir.resolve("cucumber.json"))
+            .configurationParameter("cucumber.publish.quiet", "true")
+            .build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -72,7 +78,8 @@ class ConformanceReportPluginTest {
 
   @Test
   void reportIsAConformanceReport() {
-    assertThat(report).containsEntry("apiVersion", "gateway.networking.k8s.io/v1")
+    assertThat(report)
+        .containsEntry("apiVersion", "gateway.networking.k8s.io/v1")
         .containsEntry("kind", "ConformanceReport")
         .containsEntry("gatewayAPIVersion", "v1.6.1")
         .containsEntry("gatewayAPIChannel", "standard")
@@ -85,7 +92,9 @@ class ConformanceReportPluginTest {
   @SuppressWarnings("unchecked")
   void profileStatisticsAddUpToCucumbersCounts() {
     List<Map<String, Object>> profiles = (List<Map<String, Object>>) report.get("profiles");
-    assertThat(profiles).extracting(p -> p.get("name")).containsExactly("GATEWAY-GRPC", "GATEWAY-GRPC-TLS");
+    assertThat(profiles)
+        .extracting(p -> p.get("name"))
+        .containsExactly("GATEWAY-GRPC", "GATEWAY-GRPC-TLS");
     long passed = 0;
     long failed = 0;
     long skipped = 0;
@@ -108,12 +117,16 @@ class ConformanceReportPluginTest {
     Map<String, Object> core = (Map<String, Object>) grpc.get("core");
     assertThat(core).containsEntry("result", "failure");
     assertThat((List<String>) core.get("failedTests")).containsExactly("Report fixture / fails");
-    assertThat((List<String>) core.get("skippedTests")).containsExactly("Report fixture / is skipped");
+    assertThat((List<String>) core.get("skippedTests"))
+        .containsExactly("Report fixture / is skipped");
     Map<String, Object> extended = (Map<String, Object>) grpc.get("extended");
     assertThat((Map<String, Integer>) extended.get("statistics"))
-        .containsEntry("Passed", 2).containsEntry("Failed", 1).containsEntry("Skipped", 0);
-    assertThat(grpc.get("summary")).isEqualTo(
-        "Core tests failed with 1 test failures. Extended tests failed with 1 test failures.");
+        .containsEntry("Passed", 2)
+        .containsEntry("Failed", 1)
+        .containsEntry("Skipped", 0);
+    assertThat(grpc.get("summary"))
+        .isEqualTo(
+            "Core tests failed with 1 test failures. Extended tests failed with 1 test failures.");
 
     Map<String, Object> tls = profiles.get(1);
     assertThat((Map<String, Object>) tls.get("core")).containsEntry("result", "partial");

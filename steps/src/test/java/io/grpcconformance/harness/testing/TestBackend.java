@@ -43,20 +43,26 @@ public final class TestBackend implements AutoCloseable {
   }
 
   /** A TLS backend named {@code name} serving {@code cert}. */
-  public static TestBackend tls(String name, io.grpcconformance.harness.env.TlsMaterial cert) throws IOException {
+  public static TestBackend tls(String name, io.grpcconformance.harness.env.TlsMaterial cert)
+      throws IOException {
     return start(name, cert);
   }
 
-  private static TestBackend start(String name, io.grpcconformance.harness.env.TlsMaterial cert) throws IOException {
-    NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(ServerInterceptors.intercept(new Greeter(), new Echo(name)))
-        .addService(ProtoReflectionServiceV1.newInstance());
+  private static TestBackend start(String name, io.grpcconformance.harness.env.TlsMaterial cert)
+      throws IOException {
+    NettyServerBuilder b =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(ServerInterceptors.intercept(new Greeter(), new Echo(name)))
+            .addService(ProtoReflectionServiceV1.newInstance());
     if (cert != null) {
-      b.sslContext(GrpcSslContexts.forServer(
-              new ByteArrayInputStream(cert.certificateChainPem().getBytes(StandardCharsets.US_ASCII)),
-              new ByteArrayInputStream(cert.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
-          .protocols("TLSv1.3", "TLSv1.2")
-          .build());
+      b.sslContext(
+          GrpcSslContexts.forServer(
+                  new ByteArrayInputStream(
+                      cert.certificateChainPem().getBytes(StandardCharsets.US_ASCII)),
+                  new ByteArrayInputStream(
+                      cert.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
+              .protocols("TLSv1.3", "TLSv1.2")
+              .build());
     }
     return new TestBackend(b.build().start());
   }
@@ -81,7 +87,8 @@ public final class TestBackend implements AutoCloseable {
     public void sayHelloStreamReply(HelloRequest req, StreamObserver<HelloReply> out) {
       int n = req.getCount() == 0 ? 3 : req.getCount();
       for (int i = 0; i < n; i++) {
-        out.onNext(HelloReply.newBuilder().setMessage("Hello " + req.getName()).setIndex(i).build());
+        out.onNext(
+            HelloReply.newBuilder().setMessage("Hello " + req.getName()).setIndex(i).build());
       }
       out.onCompleted();
     }
@@ -93,7 +100,8 @@ public final class TestBackend implements AutoCloseable {
 
         @Override
         public void onNext(HelloRequest r) {
-          out.onNext(HelloReply.newBuilder().setMessage("Hello " + r.getName()).setIndex(i++).build());
+          out.onNext(
+              HelloReply.newBuilder().setMessage("Hello " + r.getName()).setIndex(i++).build());
         }
 
         @Override
@@ -118,14 +126,18 @@ public final class TestBackend implements AutoCloseable {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(
         ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-      RequestEcho.Builder echo = RequestEcho.newBuilder()
-          .setMethod("/" + call.getMethodDescriptor().getFullMethodName())
-          .setAuthority(String.valueOf(call.getAuthority()))
-          .setServedBy(name).setPod(name + "-0-0").setNamespace("test");
+      RequestEcho.Builder echo =
+          RequestEcho.newBuilder()
+              .setMethod("/" + call.getMethodDescriptor().getFullMethodName())
+              .setAuthority(String.valueOf(call.getAuthority()))
+              .setServedBy(name)
+              .setPod(name + "-0-0")
+              .setNamespace("test");
       for (String k : headers.keys()) {
         if (k.endsWith("-bin")) {
           for (byte[] v : headers.getAll(Metadata.Key.of(k, Metadata.BINARY_BYTE_MARSHALLER))) {
-            echo.addHeaders(Header.newBuilder().setName(k).setValue(Base64.getEncoder().encodeToString(v)));
+            echo.addHeaders(
+                Header.newBuilder().setName(k).setValue(Base64.getEncoder().encodeToString(v)));
           }
         } else {
           for (String v : headers.getAll(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER))) {
@@ -133,18 +145,23 @@ public final class TestBackend implements AutoCloseable {
           }
         }
       }
-      return next.startCall(new SimpleForwardingServerCall<>(call) {
-        @Override
-        public void sendHeaders(Metadata h) {
-          h.put(Metadata.Key.of("x-served-by", Metadata.ASCII_STRING_MARSHALLER), name);
-          h.put(Metadata.Key.of("x-served-pod", Metadata.ASCII_STRING_MARSHALLER), name + "-0-0");
-          h.put(Metadata.Key.of("x-served-namespace", Metadata.ASCII_STRING_MARSHALLER), "test");
-          h.put(Metadata.Key.of("x-served-method", Metadata.ASCII_STRING_MARSHALLER),
-              "/" + call.getMethodDescriptor().getFullMethodName());
-          h.put(ECHO, echo.build().toByteArray());
-          super.sendHeaders(h);
-        }
-      }, headers);
+      return next.startCall(
+          new SimpleForwardingServerCall<>(call) {
+            @Override
+            public void sendHeaders(Metadata h) {
+              h.put(Metadata.Key.of("x-served-by", Metadata.ASCII_STRING_MARSHALLER), name);
+              h.put(
+                  Metadata.Key.of("x-served-pod", Metadata.ASCII_STRING_MARSHALLER), name + "-0-0");
+              h.put(
+                  Metadata.Key.of("x-served-namespace", Metadata.ASCII_STRING_MARSHALLER), "test");
+              h.put(
+                  Metadata.Key.of("x-served-method", Metadata.ASCII_STRING_MARSHALLER),
+                  "/" + call.getMethodDescriptor().getFullMethodName());
+              h.put(ECHO, echo.build().toByteArray());
+              super.sendHeaders(h);
+            }
+          },
+          headers);
     }
   }
 }

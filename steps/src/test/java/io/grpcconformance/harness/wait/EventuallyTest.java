@@ -13,22 +13,36 @@ import org.junit.jupiter.api.Test;
 class EventuallyTest {
 
   private final List<String> journal = new ArrayList<>();
-  private final Timeouts fast = new Timeouts(
-      Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-      Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500), 3, Duration.ofMillis(5),
-      Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofMillis(10));
+  private final Timeouts fast =
+      new Timeouts(
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofMillis(500),
+          3,
+          Duration.ofMillis(5),
+          Duration.ofSeconds(1),
+          Duration.ofMillis(100),
+          Duration.ofMillis(10),
+          Duration.ofMillis(10));
   private final Eventually eventually = new Eventually(fast, journal::add);
 
   @Test
   void converges_afterRequiredConsecutiveSuccesses() {
     AtomicInteger calls = new AtomicInteger();
-    String v = eventually.converges("value", () -> {
-      int n = calls.incrementAndGet();
-      if (n < 3) {
-        throw new AssertionError("not yet " + n);
-      }
-      return "ok" + n;
-    });
+    String v =
+        eventually.converges(
+            "value",
+            () -> {
+              int n = calls.incrementAndGet();
+              if (n < 3) {
+                throw new AssertionError("not yet " + n);
+              }
+              return "ok" + n;
+            });
     // two failures, then three successes in a row
     assertThat(calls).hasValue(5);
     assertThat(v).isEqualTo("ok5");
@@ -40,22 +54,28 @@ class EventuallyTest {
   @Test
   void aFailureResetsTheStreak() {
     AtomicInteger calls = new AtomicInteger();
-    eventually.converges("flaky", () -> {
-      int n = calls.incrementAndGet();
-      if (n == 3) {
-        throw new IllegalStateException("blip");
-      }
-      return n;
-    });
+    eventually.converges(
+        "flaky",
+        () -> {
+          int n = calls.incrementAndGet();
+          if (n == 3) {
+            throw new IllegalStateException("blip");
+          }
+          return n;
+        });
     // ok, ok, blip, ok, ok, ok
     assertThat(calls).hasValue(6);
   }
 
   @Test
   void failsWithTheLastFailureWhenItNeverHolds() {
-    assertThatThrownBy(() -> eventually.converges("never", () -> {
-      throw new AssertionError("still wrong\nsecond line");
-    }))
+    assertThatThrownBy(
+            () ->
+                eventually.converges(
+                    "never",
+                    () -> {
+                      throw new AssertionError("still wrong\nsecond line");
+                    }))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("never: did not hold 3 time(s) in a row within 500 ms")
         .hasMessageContaining("last failure: AssertionError: still wrong")
@@ -73,11 +93,16 @@ class EventuallyTest {
   @Test
   void alternatingResults_neverConverge() {
     AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(() -> eventually.converges("alternating", () -> {
-      if (calls.incrementAndGet() % 2 == 0) {
-        throw new AssertionError("even");
-      }
-      return true;
-    })).hasMessageContaining("best streak 1");
+    assertThatThrownBy(
+            () ->
+                eventually.converges(
+                    "alternating",
+                    () -> {
+                      if (calls.incrementAndGet() % 2 == 0) {
+                        throw new AssertionError("even");
+                      }
+                      return true;
+                    }))
+        .hasMessageContaining("best streak 1");
   }
 }
