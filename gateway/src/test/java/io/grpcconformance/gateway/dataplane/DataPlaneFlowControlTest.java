@@ -125,6 +125,7 @@ class DataPlaneFlowControlTest extends DataPlaneTestSupport {
 
     call.cancel("writer gives up", null);
     eventually().until(() -> a.cancellations.get() == 1);
+    eventually().until(() -> closed.get() != null);
     assertThat(closed.get().getCode()).isEqualTo(Status.Code.CANCELLED);
   }
 
