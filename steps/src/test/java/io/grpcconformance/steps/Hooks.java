@@ -5,6 +5,7 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import io.grpcconformance.harness.cluster.GatewayLogSource;
 import io.grpcconformance.harness.env.SkipPolicy;
 import io.grpcconformance.harness.k8s.Diagnostics;
 import java.util.List;
@@ -87,6 +88,10 @@ public class Hooks {
           "routing objects");
     } catch (RuntimeException e) {
       scenario.log("no diagnostics: " + e.getMessage());
+    }
+    // In-cluster gateways (k3s, kubeconfig) also contribute their pods' recent logs.
+    if (ctx.env() instanceof GatewayLogSource gateway) {
+      scenario.attach(gateway.gatewayLogs(), "text/plain", "gateway logs");
     }
   }
 }
