@@ -40,6 +40,9 @@ final class RawH2Connection implements AutoCloseable {
   private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
   private final Thread reader;
   private volatile boolean closedByPeer;
+  private volatile boolean autoWindowUpdate = true;
+  // Only once this side has sent its preface may it write frames (SETTINGS ACK, PING ACK, ...).
+  private volatile boolean prefaceSent;
 
   /** End of the inbound stream: the peer closed the connection (or it failed). */
   record Closed(String why) {}
@@ -52,7 +55,10 @@ final class RawH2Connection implements AutoCloseable {
     reader.start();
   }
 
-  /** Connects to 127.0.0.1:{@code port} without sending anything. */
+  /**
+   * Connects to 127.0.0.1:{@code port} without sending anything; the reader then only collects
+   * frames and never answers them (a client that has not sent its preface must not).
+   */
   static RawH2Connection connect(int port, Duration timeout) throws IOException {
     Socket socket = new Socket();
     socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
@@ -65,6 +71,7 @@ final class RawH2Connection implements AutoCloseable {
     RawH2Connection c = connect(port, timeout);
     c.writeRaw(PREFACE);
     c.writeFrame(H2Frame.SETTINGS, 0, 0, new byte[0]);
+    c.prefaceSent = true;
     return c;
   }
 
@@ -196,6 +203,11 @@ final class RawH2Connection implements AutoCloseable {
     }
   }
 
+  /** Whether read DATA is acknowledged with WINDOW_UPDATE (default true); false = a stalled reader. */
+  void autoWindowUpdate(boolean enabled) {
+    this.autoWindowUpdate = enabled;
+  }
+
   /** Whether the peer closed the connection. */
   boolean closedByPeer() {
     return closedByPeer;
@@ -223,6 +235,17 @@ final class RawH2Connection implements AutoCloseable {
             headers = decode(streamId, block.toByteArray());
             block = null;
           }
+        }
+        if (!prefaceSent) {
+          inbound.add(new H2Frame(type, flags, streamId, payload, headers));
+          continue;
+        }
+        if (type == H2Frame.DATA && length > 0 && autoWindowUpdate) {
+          // Flow control (RFC 9113 §6.9): give back what was read, on the stream and the connection.
+          byte[] increment = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
+              (byte) length};
+          writeFrame(H2Frame.WINDOW_UPDATE, 0, 0, increment);
+          writeFrame(H2Frame.WINDOW_UPDATE, 0, streamId, increment);
         }
         if (type == H2Frame.SETTINGS && (flags & H2Frame.ACK) == 0) {
           writeFrame(H2Frame.SETTINGS, H2Frame.ACK, 0, new byte[0]);
