@@ -28,6 +28,11 @@ final class BaseGateway implements AutoCloseable {
   private final Path folder;
 
   BaseGateway(Path folder) throws IOException {
+    this(folder, true);
+  }
+
+  /** With {@code startGateway} false only the backends run and the folder is written. */
+  BaseGateway(Path folder, boolean startGateway) throws IOException {
     this.folder = folder;
     greeter = SampleServer.builder(SampleServer.Kind.GREETER).name("greeter-base").graceSeconds(1)
         .start();
@@ -35,7 +40,10 @@ final class BaseGateway implements AutoCloseable {
     materials = CorpusMaterials.generate(greeter.port(), user.port());
     write("00-base.yaml", Files.readString(
         RepoPaths.badInputCorpus().resolve("base").resolve("base.yaml")));
-    gateway = EmbeddedGateway.builder().manifests(folder).start();
+    gateway = startGateway ? EmbeddedGateway.builder().manifests(folder).start() : null;
+    if (gateway == null) {
+      return;
+    }
     gateway.awaitIdle(APPLY_TIMEOUT);
   }
 
@@ -78,7 +86,9 @@ final class BaseGateway implements AutoCloseable {
 
   @Override
   public void close() {
-    gateway.close();
+    if (gateway != null) {
+      gateway.close();
+    }
     user.shutdown(Duration.ofSeconds(1));
     greeter.shutdown(Duration.ofSeconds(1));
   }
