@@ -29,7 +29,7 @@ class Http2FuzzTest {
   private static final long SEED = Long.getLong("reliability.fuzz.seed", 0x6A7E_3A11L);
   private static final int CASES = Integer.getInteger("reliability.fuzz.cases", 2_000);
   /** How long each case waits for an answer once its bytes are written. */
-  private static final Duration CASE_WAIT = Duration.ofMillis(40);
+  private static final Duration CASE_WAIT = Duration.ofMillis(20);
   /** Upper bound of the whole run (the brief's CI budget). */
   private static final Duration RUN_BOUND = Duration.ofSeconds(60);
   private static final int HEALTH_EVERY = 250;
