@@ -62,9 +62,13 @@ public class ReliabilitySteps {
 
   @When("the client calls {string} with the credentials of {string} in the request body only")
   public void credentialsInBody(String method, String account) {
-    ProbeRequest request = new ProbeRequest(ctx.dial(), method,
-        CredentialAttacks.credentialsInBody(account), Map.of(),
-        ctx.config().timeouts().requestTimeout());
+    ProbeRequest request =
+        new ProbeRequest(
+            ctx.dial(),
+            method,
+            CredentialAttacks.credentialsInBody(account),
+            Map.of(),
+            ctx.config().timeouts().requestTimeout());
     ctx.remember(request, ctx.probe().call(request));
   }
 

@@ -17,8 +17,14 @@ import java.util.Set;
  * @param allowed acceptable outcomes: gRPC code names, or {@link #ANY_REJECTION}; {@code OK} is
  *     never acceptable for an attack
  */
-record AuthAttack(String name, String method, List<Header> headers, List<Header> trailers,
-    byte[] body, boolean raw, Set<String> allowed) {
+record AuthAttack(
+    String name,
+    String method,
+    List<Header> headers,
+    List<Header> trailers,
+    byte[] body,
+    boolean raw,
+    Set<String> allowed) {
 
   /** Any outcome but OK (a reset stream, a closed connection or any non-OK status). */
   static final String ANY_REJECTION = "ANY_REJECTION";
@@ -88,8 +94,8 @@ record AuthAttack(String name, String method, List<Header> headers, List<Header>
     }
 
     AuthAttack expect(String... outcomes) {
-      return new AuthAttack(name, method, List.copyOf(headers), List.copyOf(trailers), body, raw,
-          Set.of(outcomes));
+      return new AuthAttack(
+          name, method, List.copyOf(headers), List.copyOf(trailers), body, raw, Set.of(outcomes));
     }
   }
 }

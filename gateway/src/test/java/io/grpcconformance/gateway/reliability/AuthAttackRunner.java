@@ -65,30 +65,45 @@ final class AuthAttackRunner {
       if (h.name().endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
         metadata.put(Metadata.Key.of(h.name(), Metadata.BINARY_BYTE_MARSHALLER), h.value());
       } else {
-        metadata.put(Metadata.Key.of(h.name(), Metadata.ASCII_STRING_MARSHALLER),
+        metadata.put(
+            Metadata.Key.of(h.name(), Metadata.ASCII_STRING_MARSHALLER),
             new String(h.value(), StandardCharsets.ISO_8859_1));
       }
     }
-    CallOutcome outcome = RawUnary.call(channel, authority, "com.example.User/" + attack.method(),
-        metadata, attack.body(), ATTEMPT_DEADLINE);
+    CallOutcome outcome =
+        RawUnary.call(
+            channel,
+            authority,
+            "com.example.User/" + attack.method(),
+            metadata,
+            attack.body(),
+            ATTEMPT_DEADLINE);
     return new Attempt(attack, outcome.code().name(), outcome.answeredBy());
   }
 
   private Attempt raw(AuthAttack attack) throws IOException, InterruptedException {
     try (RawH2Connection c = RawH2Connection.open(port, ATTEMPT_DEADLINE)) {
       Http2Headers headers = grpcRequestHeaders(authority, "/com.example.User/" + attack.method());
-      attack.headers().forEach(h -> headers.add(new AsciiString(h.name()), new AsciiString(h.value())));
+      attack
+          .headers()
+          .forEach(h -> headers.add(new AsciiString(h.name()), new AsciiString(h.value())));
       boolean trailers = !attack.trailers().isEmpty();
       c.writeHeaders(1, headers, false);
       c.writeGrpcMessage(1, attack.body(), !trailers);
       if (trailers) {
         Http2Headers t = new DefaultHttp2Headers(false);
-        attack.trailers().forEach(h -> t.add(new AsciiString(h.name()), new AsciiString(h.value())));
+        attack
+            .trailers()
+            .forEach(h -> t.add(new AsciiString(h.name()), new AsciiString(h.value())));
         c.writeHeaders(1, t, true);
       }
       StreamResult result = c.awaitStream(1, ATTEMPT_DEADLINE);
-      return new Attempt(attack, label(result), "raw " + result.end()
-          + (result.httpStatus() != null ? " :status " + result.httpStatus() : ""));
+      return new Attempt(
+          attack,
+          label(result),
+          "raw "
+              + result.end()
+              + (result.httpStatus() != null ? " :status " + result.httpStatus() : ""));
     }
   }
 

@@ -14,18 +14,23 @@ class AuthAttacksDirectTest {
 
   @Test
   void noAttackGetsThrough_directlyAtTheUserService() throws Exception {
-    try (SampleServer user = SampleServer.builder(SampleServer.Kind.USER).name("user-direct")
-            .graceSeconds(1).start();
+    try (SampleServer user =
+            SampleServer.builder(SampleServer.Kind.USER)
+                .name("user-direct")
+                .graceSeconds(1)
+                .start();
         GatewayChannels channels = new GatewayChannels()) {
-      AuthAttackRunner runner = new AuthAttackRunner(
-          channels.plaintext(user.port(), null), user.port(), "user.example.com");
+      AuthAttackRunner runner =
+          new AuthAttackRunner(
+              channels.plaintext(user.port(), null), user.port(), "user.example.com");
 
       List<AuthAttackRunner.Attempt> controls = runner.runAll(AuthAttacks.controls());
       List<AuthAttackRunner.Attempt> attacks = runner.runAll(AuthAttacks.all());
 
       assertThat(controls).as("controls").allMatch(AuthAttackRunner.Attempt::bypass);
       long bypasses = attacks.stream().filter(AuthAttackRunner.Attempt::bypass).count();
-      Report.line("auth cases tried (direct at com.example.User): %d, bypasses: %d",
+      Report.line(
+          "auth cases tried (direct at com.example.User): %d, bypasses: %d",
           attacks.size(), bypasses);
       assertThat(attacks).hasSizeGreaterThanOrEqualTo(20);
       assertThat(attacks).as("bypasses").noneMatch(AuthAttackRunner.Attempt::bypass);

@@ -21,16 +21,20 @@ class AuthAttacksThroughGatewayTest {
   void noAttackGetsThrough_throughTheGateway() throws Exception {
     try (BaseGateway base = new BaseGateway(manifests);
         GatewayChannels channels = new GatewayChannels()) {
-      AuthAttackRunner viaGateway = new AuthAttackRunner(
-          channels.plaintext(base.httpPort(), null), base.httpPort(), "user.example.com");
-      AuthAttackRunner direct = new AuthAttackRunner(
-          channels.plaintext(base.user().port(), null), base.user().port(), "user.example.com");
+      AuthAttackRunner viaGateway =
+          new AuthAttackRunner(
+              channels.plaintext(base.httpPort(), null), base.httpPort(), "user.example.com");
+      AuthAttackRunner direct =
+          new AuthAttackRunner(
+              channels.plaintext(base.user().port(), null), base.user().port(), "user.example.com");
 
       List<AuthAttackRunner.Attempt> controls = viaGateway.runAll(AuthAttacks.controls());
       List<AuthAttackRunner.Attempt> attacks = viaGateway.runAll(AuthAttacks.all());
       List<AuthAttackRunner.Attempt> baseline = direct.runAll(AuthAttacks.all());
 
-      assertThat(controls).as("controls through the gateway").allMatch(AuthAttackRunner.Attempt::bypass);
+      assertThat(controls)
+          .as("controls through the gateway")
+          .allMatch(AuthAttackRunner.Attempt::bypass);
       List<String> differences = new ArrayList<>();
       for (int i = 0; i < attacks.size(); i++) {
         if (!attacks.get(i).outcome().equals(baseline.get(i).outcome())) {
@@ -38,8 +42,10 @@ class AuthAttacksThroughGatewayTest {
         }
       }
       long bypasses = attacks.stream().filter(AuthAttackRunner.Attempt::bypass).count();
-      Report.line("auth cases tried: %d, bypasses: %d (through the gateway; %d outcomes differ"
-          + " from the direct run)", attacks.size(), bypasses, differences.size());
+      Report.line(
+          "auth cases tried: %d, bypasses: %d (through the gateway; %d outcomes differ"
+              + " from the direct run)",
+          attacks.size(), bypasses, differences.size());
       differences.forEach(d -> Report.line("auth outcome differs through the gateway: %s", d));
       assertThat(attacks).hasSizeGreaterThanOrEqualTo(20);
       assertThat(attacks).as("bypasses").noneMatch(AuthAttackRunner.Attempt::bypass);

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputCorpusTest {
   /** How long the gateway may take to read and apply the folder (it holds a 5 MiB document). */
   private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(90);
+
   /** Deadline of every call made by the test. */
   private static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
 
@@ -48,12 +49,16 @@ class BadInputCorpusTest {
   @Test
   void everyCorpusDocumentIsReported_baseKeepsServing_noSecretLeaks() throws Exception {
     Path corpus = RepoPaths.badInputCorpus();
-    List<CorpusExpectation> expectations = CorpusExpectation.load(corpus.resolve("expectations.yaml"));
+    List<CorpusExpectation> expectations =
+        CorpusExpectation.load(corpus.resolve("expectations.yaml"));
     Path statusFile = statusDir.resolve("status.yaml");
-    try (SampleServer greeter = SampleServer.builder(SampleServer.Kind.GREETER)
-            .name("greeter-base").graceSeconds(1).start();
-        SampleServer user = SampleServer.builder(SampleServer.Kind.USER)
-            .name("user-base").graceSeconds(1).start();
+    try (SampleServer greeter =
+            SampleServer.builder(SampleServer.Kind.GREETER)
+                .name("greeter-base")
+                .graceSeconds(1)
+                .start();
+        SampleServer user =
+            SampleServer.builder(SampleServer.Kind.USER).name("user-base").graceSeconds(1).start();
         JulLines log = new JulLines();
         GatewayChannels channels = new GatewayChannels()) {
       CorpusMaterials materials = CorpusMaterials.generate(greeter.port(), user.port());
@@ -61,20 +66,26 @@ class BadInputCorpusTest {
       assertEveryFileHasExpectations(files, expectations);
 
       long started = System.nanoTime();
-      try (EmbeddedGateway gateway = EmbeddedGateway.builder().manifests(manifests)
-          .statusFile(statusFile).start()) {
+      try (EmbeddedGateway gateway =
+          EmbeddedGateway.builder().manifests(manifests).statusFile(statusFile).start()) {
         gateway.awaitIdle(APPLY_TIMEOUT);
         long applyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertBaseServes(gateway, channels, materials);
 
         Map<Integer, ManagedChannel> byPort = new ConcurrentHashMap<>();
-        CorpusChecker checker = new CorpusChecker(log.warnings(),
-            gateway.lastResult().statuses(),
-            (port, authority, method) -> RawUnary.call(
-                byPort.computeIfAbsent(port, p -> channels.plaintext(gateway.port(p), null)),
-                authority, method, CALL_DEADLINE),
-            gateway::port);
+        CorpusChecker checker =
+            new CorpusChecker(
+                log.warnings(),
+                gateway.lastResult().statuses(),
+                (port, authority, method) ->
+                    RawUnary.call(
+                        byPort.computeIfAbsent(
+                            port, p -> channels.plaintext(gateway.port(p), null)),
+                        authority,
+                        method,
+                        CALL_DEADLINE),
+                gateway::port);
 
         List<String> failures = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
@@ -100,13 +111,18 @@ class BadInputCorpusTest {
 
         int documents = countDocuments(manifests, files);
         int met = metByKind.values().stream().mapToInt(Integer::intValue).sum();
-        Report.line("bad-input corpus: %d files (%d generated), %d documents, applied in %d ms",
-            files.size(), files.stream().filter(f -> f.startsWith("generated-")).count(),
-            documents, applyMillis);
-        Report.line("bad-input expectations: %d checked, %d met %s, %d failed, %d known gaps",
+        Report.line(
+            "bad-input corpus: %d files (%d generated), %d documents, applied in %d ms",
+            files.size(),
+            files.stream().filter(f -> f.startsWith("generated-")).count(),
+            documents,
+            applyMillis);
+        Report.line(
+            "bad-input expectations: %d checked, %d met %s, %d failed, %d known gaps",
             expectations.size(), met, metByKind, failures.size(), gaps.size());
         gaps.forEach(g -> Report.line("bad-input known gap: %s", g));
-        Report.line("bad-input secret leaks: 0 in %d log lines, statuses, problems and status file",
+        Report.line(
+            "bad-input secret leaks: 0 in %d log lines, statuses, problems and status file",
             leakChecks);
         assertThat(failures).as("corpus expectations not met").isEmpty();
       }
@@ -117,41 +133,56 @@ class BadInputCorpusTest {
       List<String> files, List<CorpusExpectation> expectations) {
     Set<String> covered = new HashSet<>();
     expectations.forEach(e -> covered.add(e.file()));
-    assertThat(covered).as("expectations.yaml names exactly the corpus files")
+    assertThat(covered)
+        .as("expectations.yaml names exactly the corpus files")
         .containsExactlyInAnyOrderElementsOf(files);
     assertThat(files.size()).as("corpus size").isGreaterThanOrEqualTo(30);
   }
 
-  /** Greeter and User through the h2c port, Greeter through the TLS port, all served by backends. */
+  /**
+   * Greeter and User through the h2c port, Greeter through the TLS port, all served by backends.
+   */
   private static void assertBaseServes(
       EmbeddedGateway gateway, GatewayChannels channels, CorpusMaterials materials) {
     Channel greeter = channels.plaintext(gateway.port(8080), "greeter.example.com");
-    assertThat(GreeterGrpc.newBlockingStub(greeter).withDeadlineAfter(5, TimeUnit.SECONDS)
-        .sayHello(HelloRequest.newBuilder().setName("base").build()).getMessage())
+    assertThat(
+            GreeterGrpc.newBlockingStub(greeter)
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .sayHello(HelloRequest.newBuilder().setName("base").build())
+                .getMessage())
         .isEqualTo("Hello base");
 
     Metadata credentials = new Metadata();
     credentials.put(Metadata.Key.of("username", Metadata.ASCII_STRING_MARSHALLER), "alice");
     credentials.put(Metadata.Key.of("password", Metadata.ASCII_STRING_MARSHALLER), "alice-secret");
     Channel user = channels.plaintext(gateway.port(8080), "user.example.com");
-    assertThat(UserGrpc.newBlockingStub(user).withDeadlineAfter(5, TimeUnit.SECONDS)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(credentials))
-        .login(LoginRequest.getDefaultInstance()).getUsername()).isEqualTo("alice");
+    assertThat(
+            UserGrpc.newBlockingStub(user)
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(credentials))
+                .login(LoginRequest.getDefaultInstance())
+                .getUsername())
+        .isEqualTo("alice");
 
-    Channel secure = channels.tls(gateway.port(8443), "secure.example.com",
-        materials.baseCertificate().chain());
-    assertThat(GreeterGrpc.newBlockingStub(secure).withDeadlineAfter(5, TimeUnit.SECONDS)
-        .sayHello(HelloRequest.newBuilder().setName("tls").build()).getMessage())
+    Channel secure =
+        channels.tls(gateway.port(8443), "secure.example.com", materials.baseCertificate().chain());
+    assertThat(
+            GreeterGrpc.newBlockingStub(secure)
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .sayHello(HelloRequest.newBuilder().setName("tls").build())
+                .getMessage())
         .isEqualTo("Hello tls");
   }
 
   /** Hunts every fragment of every Secret value; returns how many log lines were searched. */
-  private static int assertNoSecretContent(CorpusMaterials materials, JulLines log,
-      EmbeddedGateway gateway, Path statusFile) throws IOException {
+  private static int assertNoSecretContent(
+      CorpusMaterials materials, JulLines log, EmbeddedGateway gateway, Path statusFile)
+      throws IOException {
     List<JulLines.Line> lines = log.lines();
     for (JulLines.Line line : lines) {
       assertThat(materials.findSecret(line.full()))
-          .as("Secret content in log line of %s", line.logger()).isNull();
+          .as("Secret content in log line of %s", line.logger())
+          .isNull();
     }
     for (String problem : gateway.lastResult().problems()) {
       assertThat(materials.findSecret(problem)).as("Secret content in a problem").isNull();
@@ -160,7 +191,8 @@ class BadInputCorpusTest {
     assertThat(materials.findSecret(statuses)).as("Secret content in statuses").isNull();
     assertThat(Files.exists(statusFile)).as("status file written").isTrue();
     assertThat(materials.findSecret(Files.readString(statusFile)))
-        .as("Secret content in the status file").isNull();
+        .as("Secret content in the status file")
+        .isNull();
     return lines.size();
   }
 

@@ -12,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The embedded gateway in standalone mode serving only the corpus's known-good base
- * ({@code manifests/bad-input/base/base.yaml}): Greeter on greeter.example.com and User on
- * user.example.com at declared port 8080 (h2c), Greeter on secure.example.com at 8443 (TLS).
+ * The embedded gateway in standalone mode serving only the corpus's known-good base ({@code
+ * manifests/bad-input/base/base.yaml}): Greeter on greeter.example.com and User on user.example.com
+ * at declared port 8080 (h2c), Greeter on secure.example.com at 8443 (TLS).
  */
 final class BaseGateway implements AutoCloseable {
   /** How long start-up and each wait for the folder to be applied may take. */
   static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
   private final SampleServer greeter;
@@ -34,12 +35,16 @@ final class BaseGateway implements AutoCloseable {
   /** With {@code startGateway} false only the backends run and the folder is written. */
   BaseGateway(Path folder, boolean startGateway) throws IOException {
     this.folder = folder;
-    greeter = SampleServer.builder(SampleServer.Kind.GREETER).name("greeter-base").graceSeconds(1)
-        .start();
+    greeter =
+        SampleServer.builder(SampleServer.Kind.GREETER)
+            .name("greeter-base")
+            .graceSeconds(1)
+            .start();
     user = SampleServer.builder(SampleServer.Kind.USER).name("user-base").graceSeconds(1).start();
     materials = CorpusMaterials.generate(greeter.port(), user.port());
-    write("00-base.yaml", Files.readString(
-        RepoPaths.badInputCorpus().resolve("base").resolve("base.yaml")));
+    write(
+        "00-base.yaml",
+        Files.readString(RepoPaths.badInputCorpus().resolve("base").resolve("base.yaml")));
     gateway = startGateway ? EmbeddedGateway.builder().manifests(folder).start() : null;
     if (gateway == null) {
       return;
@@ -59,7 +64,10 @@ final class BaseGateway implements AutoCloseable {
     // Written to a hidden temporary name, then moved: the folder never shows a half-written file.
     Path tmp = folder.resolve("." + name + ".tmp");
     Files.writeString(tmp, out, StandardCharsets.UTF_8);
-    Files.move(tmp, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+    Files.move(
+        tmp,
+        folder.resolve(name),
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 

@@ -26,47 +26,62 @@ final class ChildJvm implements AutoCloseable {
 
   private ChildJvm(Process process) {
     this.process = process;
-    Thread reader = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          stdout.add(line);
-        }
-      } catch (IOException e) {
-        // the child is gone
-      }
-    }, "child-jvm-stdout");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  stdout.add(line);
+                }
+              } catch (IOException e) {
+                // the child is gone
+              }
+            },
+            "child-jvm-stdout");
     reader.setDaemon(true);
     reader.start();
   }
 
   /** Starts {@code mainClass} with {@code args}; standard error goes to {@code stderr}. */
   static ChildJvm start(Path stderr, String mainClass, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        mainClass));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
     command.addAll(List.of(args));
     return new ChildJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start());
   }
 
   /** The first stdout line matching {@code predicate}, waiting up to {@link #START_TIMEOUT}. */
   String awaitLine(Predicate<String> predicate) {
-    return org.awaitility.Awaitility.await().atMost(START_TIMEOUT)
+    return org.awaitility.Awaitility.await()
+        .atMost(START_TIMEOUT)
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> {
-          for (String line : stdout) {
-            if (predicate.test(line)) {
-              return line;
-            }
-          }
-          if (!process.isAlive()) {
-            throw new IllegalStateException("child exited with " + process.exitValue()
-                + " before printing the line; stdout: " + stdout);
-          }
-          return null;
-        }, java.util.Objects::nonNull);
+        .until(
+            () -> {
+              for (String line : stdout) {
+                if (predicate.test(line)) {
+                  return line;
+                }
+              }
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "child exited with "
+                        + process.exitValue()
+                        + " before printing the line; stdout: "
+                        + stdout);
+              }
+              return null;
+            },
+            java.util.Objects::nonNull);
   }
 
   long pid() {

@@ -9,8 +9,8 @@ import java.util.function.IntUnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decides whether one {@link CorpusExpectation} holds against what a running gateway shows: its
- * log lines, its computed statuses, real calls through its ports, and which ports are bound.
+ * Decides whether one {@link CorpusExpectation} holds against what a running gateway shows: its log
+ * lines, its computed statuses, real calls through its ports, and which ports are bound.
  */
 final class CorpusChecker {
 
@@ -24,7 +24,10 @@ final class CorpusChecker {
   private final Caller caller;
   private final IntUnaryOperator boundPort;
 
-  CorpusChecker(List<JulLines.Line> warnings, List<HasMetadata> statuses, Caller caller,
+  CorpusChecker(
+      List<JulLines.Line> warnings,
+      List<HasMetadata> statuses,
+      Caller caller,
       IntUnaryOperator boundPort) {
     this.warnings = List.copyOf(warnings);
     statuses.forEach(s -> this.statuses.add(Serialization.jsonMapper().valueToTree(s)));
@@ -39,9 +42,10 @@ final class CorpusChecker {
       case "condition" -> condition(e);
       case "noParentStatus" -> noParentStatus(e);
       case "call" -> call(e);
-      case "notBound" -> boundPort.applyAsInt(e.getInt("port", -1)) == -1
-          ? Optional.empty()
-          : Optional.of("port " + e.get("port") + " is bound");
+      case "notBound" ->
+          boundPort.applyAsInt(e.getInt("port", -1)) == -1
+              ? Optional.empty()
+              : Optional.of("port " + e.get("port") + " is bound");
       default -> Optional.of("unknown expectation kind " + e.kind());
     };
   }
@@ -97,9 +101,10 @@ final class CorpusChecker {
     }
     String got = condition.path("status").asString() + "/" + condition.path("reason").asString();
     boolean statusOk = e.get("status").equals(condition.path("status").asString());
-    boolean reasonOk = e.get("reason") == null
-        || e.get("reason").equals(condition.path("reason").asString());
-    return statusOk && reasonOk ? Optional.empty()
+    boolean reasonOk =
+        e.get("reason") == null || e.get("reason").equals(condition.path("reason").asString());
+    return statusOk && reasonOk
+        ? Optional.empty()
         : Optional.of("condition " + e.get("type") + " is " + got);
   }
 
@@ -110,15 +115,15 @@ final class CorpusChecker {
     }
     JsonNode parents = status.path("parents");
     return parents.isArray() && !parents.isEmpty()
-        ? Optional.of("has parent statuses " + parents) : Optional.empty();
+        ? Optional.of("has parent statuses " + parents)
+        : Optional.empty();
   }
 
   private Optional<String> call(CorpusExpectation e) {
-    CallOutcome outcome =
-        caller.call(e.getInt("port", -1), e.get("authority"), e.get("method"));
+    CallOutcome outcome = caller.call(e.getInt("port", -1), e.get("authority"), e.get("method"));
     boolean codeOk = outcome.code().name().equals(e.get("code"));
-    boolean byOk = e.get("answeredBy") == null
-        || outcome.answeredBy().startsWith(e.get("answeredBy"));
+    boolean byOk =
+        e.get("answeredBy") == null || outcome.answeredBy().startsWith(e.get("answeredBy"));
     return codeOk && byOk ? Optional.empty() : Optional.of("call ended " + outcome);
   }
 
@@ -127,9 +132,10 @@ final class CorpusChecker {
     String[] parts = object.split(" ", 2);
     for (JsonNode s : statuses) {
       JsonNode meta = s.path("metadata");
-      String name = meta.path("namespace").isMissingNode() || meta.path("namespace").isNull()
-          ? meta.path("name").asString()
-          : meta.path("namespace").asString() + "/" + meta.path("name").asString();
+      String name =
+          meta.path("namespace").isMissingNode() || meta.path("namespace").isNull()
+              ? meta.path("name").asString()
+              : meta.path("namespace").asString() + "/" + meta.path("name").asString();
       if (parts[0].equals(s.path("kind").asString()) && parts[1].equals(name)) {
         return s.path("status");
       }

@@ -10,8 +10,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One expected outcome of a bad-input corpus file, as written in
- * {@code manifests/bad-input/expectations.yaml} (the file's header documents every kind and key).
+ * One expected outcome of a bad-input corpus file, as written in {@code
+ * manifests/bad-input/expectations.yaml} (the file's header documents every kind and key).
  *
  * @param file the corpus file it belongs to
  * @param kind error, condition, noParentStatus, call or notBound
@@ -44,16 +44,16 @@ record CorpusExpectation(String file, String kind, Map<String, String> values) {
 
   /** Reads every expectation of {@code expectationsYaml}, in file order. */
   static List<CorpusExpectation> load(Path expectationsYaml) throws IOException {
-    JsonNode cases = Serialization.yamlMapper()
-        .readTree(Files.readString(expectationsYaml)).path("cases");
+    JsonNode cases =
+        Serialization.yamlMapper().readTree(Files.readString(expectationsYaml)).path("cases");
     if (!cases.isObject() || cases.isEmpty()) {
       throw new IllegalStateException(expectationsYaml + ": no 'cases' mapping");
     }
     List<CorpusExpectation> all = new ArrayList<>();
     for (Map.Entry<String, JsonNode> file : cases.properties()) {
       if (!file.getValue().isArray() || file.getValue().isEmpty()) {
-        throw new IllegalStateException(expectationsYaml + ": " + file.getKey()
-            + " needs a non-empty list of expectations");
+        throw new IllegalStateException(
+            expectationsYaml + ": " + file.getKey() + " needs a non-empty list of expectations");
       }
       for (JsonNode entry : file.getValue()) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
@@ -62,8 +62,8 @@ record CorpusExpectation(String file, String kind, Map<String, String> values) {
         }
         String kind = values.remove("kind");
         if (kind == null) {
-          throw new IllegalStateException(expectationsYaml + ": " + file.getKey()
-              + ": an expectation without kind");
+          throw new IllegalStateException(
+              expectationsYaml + ": " + file.getKey() + ": an expectation without kind");
         }
         all.add(new CorpusExpectation(file.getKey(), kind, Map.copyOf(values)));
       }

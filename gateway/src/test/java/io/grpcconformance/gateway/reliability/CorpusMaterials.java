@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the corpus placeholders ({@code ${NAME}}) stand for in one run: loopback ports of the
- * sample services and certificates generated now (no key is ever committed), plus every fragment
- * of Secret content that must never show up in a log line or a status.
+ * What the corpus placeholders ({@code ${NAME}}) stand for in one run: loopback ports of the sample
+ * services and certificates generated now (no key is ever committed), plus every fragment of Secret
+ * content that must never show up in a log line or a status.
  */
 final class CorpusMaterials {
   private static final Duration VALIDITY = Duration.ofDays(2);
+
   /** Shorter fragments could occur by chance in unrelated base64 text. */
   private static final int FRAGMENT = 24;
 
@@ -27,17 +28,21 @@ final class CorpusMaterials {
   private final IssuedCertificate base;
 
   private CorpusMaterials(int greeterPort, int userPort) {
-    base = SelfSignedCertificates.selfSigned(
-        "secure.example.com", List.of("secure.example.com"), VALIDITY);
-    IssuedCertificate corpus = SelfSignedCertificates.selfSigned(
-        "corpus.example.com", List.of("*.corpus.example.com"), VALIDITY);
-    IssuedCertificate other = SelfSignedCertificates.selfSigned(
-        "other.corpus.example.com", List.of("other.corpus.example.com"), VALIDITY);
-    IssuedCertificate expired = SelfSignedCertificates.selfSigned(
-        CertificateSpec.of("expired.corpus.example.com", List.of("expired.corpus.example.com"),
-                VALIDITY)
-            .withValidity(Instant.parse("2001-01-01T00:00:00Z"),
-                Instant.parse("2001-12-31T00:00:00Z")));
+    base =
+        SelfSignedCertificates.selfSigned(
+            "secure.example.com", List.of("secure.example.com"), VALIDITY);
+    IssuedCertificate corpus =
+        SelfSignedCertificates.selfSigned(
+            "corpus.example.com", List.of("*.corpus.example.com"), VALIDITY);
+    IssuedCertificate other =
+        SelfSignedCertificates.selfSigned(
+            "other.corpus.example.com", List.of("other.corpus.example.com"), VALIDITY);
+    IssuedCertificate expired =
+        SelfSignedCertificates.selfSigned(
+            CertificateSpec.of(
+                    "expired.corpus.example.com", List.of("expired.corpus.example.com"), VALIDITY)
+                .withValidity(
+                    Instant.parse("2001-01-01T00:00:00Z"), Instant.parse("2001-12-31T00:00:00Z")));
     placeholders.put("GREETER_PORT", Integer.toString(greeterPort));
     placeholders.put("USER_PORT", Integer.toString(userPort));
     secret("BASE_TLS_CRT_B64", base.certificatePem());

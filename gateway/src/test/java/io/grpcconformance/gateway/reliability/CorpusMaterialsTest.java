@@ -12,10 +12,18 @@ class CorpusMaterialsTest {
 
   @Test
   void everyPlaceholderIsFilled() {
-    assertThat(materials.placeholders()).containsKeys("GREETER_PORT", "USER_PORT",
-        "BASE_TLS_CRT_B64", "BASE_TLS_KEY_B64", "CORPUS_TLS_CRT_B64", "CORPUS_TLS_KEY_B64",
-        "OTHER_KEY_B64", "EXPIRED_TLS_CRT_B64", "EXPIRED_TLS_KEY_B64",
-        "CORPUS_TLS_CRT_PEM_ONE_LINE");
+    assertThat(materials.placeholders())
+        .containsKeys(
+            "GREETER_PORT",
+            "USER_PORT",
+            "BASE_TLS_CRT_B64",
+            "BASE_TLS_KEY_B64",
+            "CORPUS_TLS_CRT_B64",
+            "CORPUS_TLS_KEY_B64",
+            "OTHER_KEY_B64",
+            "EXPIRED_TLS_CRT_B64",
+            "EXPIRED_TLS_KEY_B64",
+            "CORPUS_TLS_CRT_PEM_ONE_LINE");
     assertThat(materials.placeholders().get("GREETER_PORT")).isEqualTo("1");
   }
 

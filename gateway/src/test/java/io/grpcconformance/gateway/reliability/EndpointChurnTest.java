@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Endpoint churn under continuous load through the Kubernetes provider: an EndpointSlice readiness
  * flip takes a backend out and back in, a new backend joins, a backend in a child JVM is killed
- * with SIGKILL (then marked not ready, as the kubelet would) and restarted on its port. No call
- * may fail except those in flight on the killed process and those the gateway had already routed
- * to it before its endpoint was withdrawn; every backend that becomes ready gets traffic within
- * {@link #NEW_ENDPOINT_BOUND}.
+ * with SIGKILL (then marked not ready, as the kubelet would) and restarted on its port. No call may
+ * fail except those in flight on the killed process and those the gateway had already routed to it
+ * before its endpoint was withdrawn; every backend that becomes ready gets traffic within {@link
+ * #NEW_ENDPOINT_BOUND}.
  */
 @EnableKubernetesMockClient(crud = true)
 class EndpointChurnTest {
@@ -32,8 +32,10 @@ class EndpointChurnTest {
 
   /** How soon a ready endpoint must receive traffic (informer event + coalescing + a few calls). */
   static final Duration NEW_ENDPOINT_BOUND = Duration.ofSeconds(10);
+
   /** How long a slice change may take to reach the routing table. */
   static final Duration APPLIED = Duration.ofSeconds(10);
+
   /** Calls that must not reach a withdrawn endpoint after the table changed. */
   static final int CALLS_AFTER_WITHDRAWAL = 500;
 
@@ -43,18 +45,25 @@ class EndpointChurnTest {
   @Test
   void endpointsComeAndGoUnderLoad() throws Exception {
     ChurnCluster cluster = new ChurnCluster(client);
-    try (SampleServer a = SampleServer.builder(SampleServer.Kind.GREETER).name("greeter-a")
-            .graceSeconds(1).start();
-        SampleServer c = SampleServer.builder(SampleServer.Kind.GREETER).name("greeter-c")
-            .graceSeconds(1).start();
+    try (SampleServer a =
+            SampleServer.builder(SampleServer.Kind.GREETER)
+                .name("greeter-a")
+                .graceSeconds(1)
+                .start();
+        SampleServer c =
+            SampleServer.builder(SampleServer.Kind.GREETER)
+                .name("greeter-c")
+                .graceSeconds(1)
+                .start();
         ChildJvm b = childGreeter("greeter-b", 0);
         GatewayChannels channels = new GatewayChannels()) {
       int portB = listeningPort(b);
       cluster.slice("a", a.port(), true);
       cluster.slice("b", portB, true);
       try (EmbeddedGateway gateway = EmbeddedGateway.builder().kubernetesClient(client).start()) {
-        await().atMost(APPLIED).until(() -> ChurnCluster.routedPorts(gateway)
-            .containsAll(List.of(a.port(), portB)));
+        await()
+            .atMost(APPLIED)
+            .until(() -> ChurnCluster.routedPorts(gateway).containsAll(List.of(a.port(), portB)));
         ManagedChannel channel = channels.plaintext(gateway.port(8080), "greeter.example.com");
         UnaryLoad load = new UnaryLoad(channel, null, "helloworld.Greeter/SayHello", 4);
         long killStart;
@@ -87,9 +96,11 @@ class EndpointChurnTest {
           withdrawn = System.nanoTime();
           long failuresAtWithdrawal = load.failures().size();
           long callsAtWithdrawal = load.calls();
-          await().atMost(APPLIED).until(() -> load.calls() >= callsAtWithdrawal
-              + CALLS_AFTER_WITHDRAWAL);
-          assertThat(load.failures()).as("failures after B's endpoint was withdrawn")
+          await()
+              .atMost(APPLIED)
+              .until(() -> load.calls() >= callsAtWithdrawal + CALLS_AFTER_WITHDRAWAL);
+          assertThat(load.failures())
+              .as("failures after B's endpoint was withdrawn")
               .hasSize((int) failuresAtWithdrawal);
 
           // 5. Restart B on its port and mark it ready: it gets traffic again.
@@ -99,8 +110,9 @@ class EndpointChurnTest {
           readyAgain = System.nanoTime();
           long back = awaitTraffic(load, "greeter-b");
           servedAgain = System.nanoTime();
-          Report.line("endpoint churn: ready endpoints got traffic within %d ms (flip in),"
-              + " %d ms (new backend), %d ms (restarted backend); bound %d ms",
+          Report.line(
+              "endpoint churn: ready endpoints got traffic within %d ms (flip in),"
+                  + " %d ms (new backend), %d ms (restarted backend); bound %d ms",
               flipIn, joined, back, NEW_ENDPOINT_BOUND.toMillis());
         } finally {
           if (restarted != null) {
@@ -112,8 +124,13 @@ class EndpointChurnTest {
     }
   }
 
-  private void classifyAndAssert(UnaryLoad load, long killStart, long killEnd, long withdrawn,
-      long readyAgain, long servedAgain) {
+  private void classifyAndAssert(
+      UnaryLoad load,
+      long killStart,
+      long killEnd,
+      long withdrawn,
+      long readyAgain,
+      long servedAgain) {
     long inFlight = 0;
     long routedToDead = 0;
     long beforeReconnect = 0;
@@ -129,20 +146,29 @@ class EndpointChurnTest {
         other.add(f.outcome().toString());
       }
     }
-    Report.line("endpoint churn: %d unary calls, %d failed (%d in flight on the killed backend,"
-        + " %d routed to it before its endpoint was withdrawn, %d routed to it after its restart"
-        + " before the gateway reconnected, %d other); served %s", load.calls(),
-        load.failures().size(), inFlight, routedToDead, beforeReconnect, other.size(),
+    Report.line(
+        "endpoint churn: %d unary calls, %d failed (%d in flight on the killed backend, %d routed"
+            + " to it before its endpoint was withdrawn, %d routed to it after its restart before"
+            + " the gateway reconnected, %d other); served %s",
+        load.calls(),
+        load.failures().size(),
+        inFlight,
+        routedToDead,
+        beforeReconnect,
+        other.size(),
         load.servedBy());
     if (routedToDead > 0) {
-      Report.line("endpoint churn known gap: %d calls went to a dead endpoint that was still"
-          + " listed ready (no retry on another endpoint, no outlier detection)", routedToDead);
+      Report.line(
+          "endpoint churn known gap: %d calls went to a dead endpoint that was still"
+              + " listed ready (no retry on another endpoint, no outlier detection)",
+          routedToDead);
     }
     if (beforeReconnect > 0) {
-      Report.line("endpoint churn known gap: %d calls failed UNAVAILABLE on the restarted"
-          + " backend's endpoint while the gateway's pooled channel to it was still in reconnect"
-          + " backoff (%d ms until it served again)", beforeReconnect,
-          (servedAgain - readyAgain) / 1_000_000);
+      Report.line(
+          "endpoint churn known gap: %d calls failed UNAVAILABLE on the restarted backend's"
+              + " endpoint while the gateway's pooled channel to it was still in reconnect backoff"
+              + " (%d ms until it served again)",
+          beforeReconnect, (servedAgain - readyAgain) / 1_000_000);
     }
     assertThat(other).as("failures outside the kill window").isEmpty();
   }
@@ -151,7 +177,9 @@ class EndpointChurnTest {
   private static long awaitTraffic(UnaryLoad load, String backend) {
     long before = load.servedBy(backend);
     long start = System.nanoTime();
-    await().atMost(NEW_ENDPOINT_BOUND).pollInterval(Duration.ofMillis(5))
+    await()
+        .atMost(NEW_ENDPOINT_BOUND)
+        .pollInterval(Duration.ofMillis(5))
         .until(() -> load.servedBy(backend) > before);
     return (System.nanoTime() - start) / 1_000_000;
   }
@@ -164,14 +192,24 @@ class EndpointChurnTest {
     long served = load.servedBy(backend);
     long calls = load.calls();
     await().atMost(APPLIED).until(() -> load.calls() >= calls + CALLS_AFTER_WITHDRAWAL);
-    assertThat(load.servedBy(backend)).as("calls served by withdrawn %s", backend)
+    assertThat(load.servedBy(backend))
+        .as("calls served by withdrawn %s", backend)
         .isEqualTo(served);
   }
 
   private ChildJvm childGreeter(String name, int port) throws java.io.IOException {
-    return ChildJvm.start(tmp.resolve(name + "-" + System.nanoTime() + ".err"),
-        SampleServicesMain.class.getName(), "greeter", "--name", name, "--bind", "127.0.0.1",
-        "--port", Integer.toString(port), "--grace-seconds", "1");
+    return ChildJvm.start(
+        tmp.resolve(name + "-" + System.nanoTime() + ".err"),
+        SampleServicesMain.class.getName(),
+        "greeter",
+        "--name",
+        name,
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        Integer.toString(port),
+        "--grace-seconds",
+        "1");
   }
 
   private static int listeningPort(ChildJvm child) {

@@ -22,14 +22,19 @@ final class GatewayChannels implements AutoCloseable {
     return track(builder.build());
   }
 
-  /** TLS to 127.0.0.1:{@code port} with SNI and authority {@code authority}, trusting {@code trust}. */
+  /**
+   * TLS to 127.0.0.1:{@code port} with SNI and authority {@code authority}, trusting {@code trust}.
+   */
   ManagedChannel tls(int port, String authority, List<X509Certificate> trust) {
     try {
-      return track(NettyChannelBuilder.forAddress("127.0.0.1", port)
-          .overrideAuthority(authority)
-          .sslContext(GrpcSslContexts.forClient()
-              .trustManager(trust.toArray(X509Certificate[]::new)).build())
-          .build());
+      return track(
+          NettyChannelBuilder.forAddress("127.0.0.1", port)
+              .overrideAuthority(authority)
+              .sslContext(
+                  GrpcSslContexts.forClient()
+                      .trustManager(trust.toArray(X509Certificate[]::new))
+                      .build())
+              .build());
     } catch (SSLException e) {
       throw new IllegalStateException("client TLS context", e);
     }

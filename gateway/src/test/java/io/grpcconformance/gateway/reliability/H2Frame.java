@@ -40,17 +40,37 @@ record H2Frame(int type, int flags, int streamId, byte[] payload, Http2Headers h
   }
 
   static long readInt(byte[] b, int at) {
-    return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8)
+    return ((b[at] & 0xFFL) << 24)
+        | ((b[at + 1] & 0xFFL) << 16)
+        | ((b[at + 2] & 0xFFL) << 8)
         | (b[at + 3] & 0xFFL);
   }
 
   @Override
   public String toString() {
-    String[] names = {"DATA", "HEADERS", "PRIORITY", "RST_STREAM", "SETTINGS", "PUSH_PROMISE",
-        "PING", "GOAWAY", "WINDOW_UPDATE", "CONTINUATION"};
+    String[] names = {
+      "DATA",
+      "HEADERS",
+      "PRIORITY",
+      "RST_STREAM",
+      "SETTINGS",
+      "PUSH_PROMISE",
+      "PING",
+      "GOAWAY",
+      "WINDOW_UPDATE",
+      "CONTINUATION"
+    };
     String name = type < names.length ? names[type] : "type" + type;
-    return name + "[stream " + streamId + ", flags " + flags + ", " + payload.length + " bytes"
-        + (headers != null ? ", " + headers : "") + (errorCode() >= 0 ? ", error " + errorCode() : "")
+    return name
+        + "[stream "
+        + streamId
+        + ", flags "
+        + flags
+        + ", "
+        + payload.length
+        + " bytes"
+        + (headers != null ? ", " + headers : "")
+        + (errorCode() >= 0 ? ", error " + errorCode() : "")
         + "]";
   }
 }

@@ -13,15 +13,17 @@ import java.util.Random;
 /**
  * Generates mutated HTTP/2 connections from valid gRPC exchanges: each case is the byte stream a
  * client writes (preface, frames), derived deterministically from a seed and the case number so a
- * failing case can be replayed alone. Mutations act on whole frames (type, flags, stream id,
- * length field, order, duplication, removal, insertion) and on bytes (bit flips, HPACK block
- * corruption, truncation, random chunks), one to four per case.
+ * failing case can be replayed alone. Mutations act on whole frames (type, flags, stream id, length
+ * field, order, duplication, removal, insertion) and on bytes (bit flips, HPACK block corruption,
+ * truncation, random chunks), one to four per case.
  */
 final class Http2Fuzzer {
   private final long seed;
   private final List<List<byte[]>> seeds;
 
-  /** @param headerBlocks HPACK blocks of valid requests, encoded with a fresh encoder each */
+  /**
+   * @param headerBlocks HPACK blocks of valid requests, encoded with a fresh encoder each
+   */
   Http2Fuzzer(long seed, List<byte[]> headerBlocks, byte[] message) {
     this.seed = seed;
     List<List<byte[]>> all = new ArrayList<>();
@@ -92,12 +94,15 @@ final class Http2Fuzzer {
     switch (r.nextInt(12)) {
       case 0 -> f[3] = (byte) r.nextInt(256); // any type, including unknown ones (must be ignored)
       case 1 -> f[4] = (byte) r.nextInt(256); // flags
-      case 2 -> setStreamId(f, switch (r.nextInt(4)) {
-        case 0 -> 0;
-        case 1 -> 2 * r.nextInt(100); // even: server-initiated ids
-        case 2 -> Integer.MAX_VALUE;
-        default -> 1 + 2 * r.nextInt(1000);
-      });
+      case 2 ->
+          setStreamId(
+              f,
+              switch (r.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> 2 * r.nextInt(100); // even: server-initiated ids
+                case 2 -> Integer.MAX_VALUE;
+                default -> 1 + 2 * r.nextInt(1000);
+              });
       case 3 -> setLength(f, Math.max(0, payloadLength(f) + r.nextInt(64) - 32)); // length lies
       case 4 -> flipBits(f, r, 1 + r.nextInt(8));
       case 5 -> frames.add(r.nextInt(frames.size() + 1), randomFrame(r));
@@ -127,30 +132,50 @@ final class Http2Fuzzer {
   private static byte[] randomFrame(Random r) {
     byte[] payload = new byte[r.nextInt(64)];
     r.nextBytes(payload);
-    int[] types = {H2Frame.DATA, H2Frame.HEADERS, H2Frame.PRIORITY, H2Frame.RST_STREAM,
-        H2Frame.SETTINGS, H2Frame.PUSH_PROMISE, H2Frame.PING, H2Frame.GOAWAY,
-        H2Frame.WINDOW_UPDATE, H2Frame.CONTINUATION, 0x0a, 0x10, 0xff};
-    return RawH2Connection.frame(types[r.nextInt(types.length)], r.nextInt(256),
-        r.nextInt(4) == 0 ? 0 : 1 + 2 * r.nextInt(8), payload);
+    int[] types = {
+      H2Frame.DATA,
+      H2Frame.HEADERS,
+      H2Frame.PRIORITY,
+      H2Frame.RST_STREAM,
+      H2Frame.SETTINGS,
+      H2Frame.PUSH_PROMISE,
+      H2Frame.PING,
+      H2Frame.GOAWAY,
+      H2Frame.WINDOW_UPDATE,
+      H2Frame.CONTINUATION,
+      0x0a,
+      0x10,
+      0xff
+    };
+    return RawH2Connection.frame(
+        types[r.nextInt(types.length)],
+        r.nextInt(256),
+        r.nextInt(4) == 0 ? 0 : 1 + 2 * r.nextInt(8),
+        payload);
   }
 
   private static List<byte[]> unary(byte[] block, byte[] message) {
-    return new ArrayList<>(List.of(
-        RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[0]),
-        RawH2Connection.frame(H2Frame.HEADERS, H2Frame.END_HEADERS, 1, block),
-        RawH2Connection.frame(H2Frame.DATA, H2Frame.END_STREAM, 1,
-            RawH2Connection.grpcFrame(message))));
+    return new ArrayList<>(
+        List.of(
+            RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[0]),
+            RawH2Connection.frame(H2Frame.HEADERS, H2Frame.END_HEADERS, 1, block),
+            RawH2Connection.frame(
+                H2Frame.DATA, H2Frame.END_STREAM, 1, RawH2Connection.grpcFrame(message))));
   }
 
   private static List<byte[]> continued(byte[] block, byte[] message) {
     int half = block.length / 2;
-    return new ArrayList<>(List.of(
-        RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[] {0, 4, 0, 1, 0, 0}),
-        RawH2Connection.frame(H2Frame.HEADERS, 0, 1, java.util.Arrays.copyOf(block, half)),
-        RawH2Connection.frame(H2Frame.CONTINUATION, H2Frame.END_HEADERS, 1,
-            java.util.Arrays.copyOfRange(block, half, block.length)),
-        RawH2Connection.frame(H2Frame.DATA, 0, 1, RawH2Connection.grpcFrame(message)),
-        RawH2Connection.frame(H2Frame.DATA, H2Frame.END_STREAM, 1, new byte[0])));
+    return new ArrayList<>(
+        List.of(
+            RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[] {0, 4, 0, 1, 0, 0}),
+            RawH2Connection.frame(H2Frame.HEADERS, 0, 1, java.util.Arrays.copyOf(block, half)),
+            RawH2Connection.frame(
+                H2Frame.CONTINUATION,
+                H2Frame.END_HEADERS,
+                1,
+                java.util.Arrays.copyOfRange(block, half, block.length)),
+            RawH2Connection.frame(H2Frame.DATA, 0, 1, RawH2Connection.grpcFrame(message)),
+            RawH2Connection.frame(H2Frame.DATA, H2Frame.END_STREAM, 1, new byte[0])));
   }
 
   private static List<byte[]> padded(byte[] block, byte[] message) {
@@ -159,24 +184,29 @@ final class Http2Fuzzer {
     payload[1] = (byte) 0x80; // exclusive dependency on stream 0
     payload[5] = 15; // weight
     System.arraycopy(block, 0, payload, 6, block.length);
-    return new ArrayList<>(List.of(
-        RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[0]),
-        RawH2Connection.frame(H2Frame.HEADERS,
-            H2Frame.END_HEADERS | H2Frame.PADDED | H2Frame.PRIORITY_FLAG, 1, payload),
-        RawH2Connection.frame(H2Frame.DATA, H2Frame.END_STREAM, 1,
-            RawH2Connection.grpcFrame(message))));
+    return new ArrayList<>(
+        List.of(
+            RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[0]),
+            RawH2Connection.frame(
+                H2Frame.HEADERS,
+                H2Frame.END_HEADERS | H2Frame.PADDED | H2Frame.PRIORITY_FLAG,
+                1,
+                payload),
+            RawH2Connection.frame(
+                H2Frame.DATA, H2Frame.END_STREAM, 1, RawH2Connection.grpcFrame(message))));
   }
 
   private static List<byte[]> chatty(byte[] block, byte[] message) {
-    return new ArrayList<>(List.of(
-        RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[] {0, 3, 0, 0, 0, 100}),
-        RawH2Connection.frame(H2Frame.PING, 0, 0, new byte[8]),
-        RawH2Connection.frame(H2Frame.WINDOW_UPDATE, 0, 0, new byte[] {0, 1, 0, 0}),
-        RawH2Connection.frame(H2Frame.HEADERS, H2Frame.END_HEADERS, 1, block),
-        RawH2Connection.frame(H2Frame.PRIORITY, 0, 1, new byte[] {0, 0, 0, 0, 16}),
-        RawH2Connection.frame(H2Frame.DATA, 0, 1, RawH2Connection.grpcFrame(message)),
-        RawH2Connection.frame(H2Frame.RST_STREAM, 0, 1, new byte[] {0, 0, 0, 8}),
-        RawH2Connection.frame(H2Frame.GOAWAY, 0, 0, new byte[8])));
+    return new ArrayList<>(
+        List.of(
+            RawH2Connection.frame(H2Frame.SETTINGS, 0, 0, new byte[] {0, 3, 0, 0, 0, 100}),
+            RawH2Connection.frame(H2Frame.PING, 0, 0, new byte[8]),
+            RawH2Connection.frame(H2Frame.WINDOW_UPDATE, 0, 0, new byte[] {0, 1, 0, 0}),
+            RawH2Connection.frame(H2Frame.HEADERS, H2Frame.END_HEADERS, 1, block),
+            RawH2Connection.frame(H2Frame.PRIORITY, 0, 1, new byte[] {0, 0, 0, 0, 16}),
+            RawH2Connection.frame(H2Frame.DATA, 0, 1, RawH2Connection.grpcFrame(message)),
+            RawH2Connection.frame(H2Frame.RST_STREAM, 0, 1, new byte[] {0, 0, 0, 8}),
+            RawH2Connection.frame(H2Frame.GOAWAY, 0, 0, new byte[8])));
   }
 
   private static int payloadLength(byte[] f) {

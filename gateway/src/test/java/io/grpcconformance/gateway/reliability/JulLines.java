@@ -11,9 +11,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Records every java.util.logging record published while open: the project's loggers at every
- * level (so FINE records are checked for secrets too), everything else at its configured level.
- * Each entry keeps the level, the logger and the formatted message, plus any stack trace.
+ * Records every java.util.logging record published while open: the project's loggers at every level
+ * (so FINE records are checked for secrets too), everything else at its configured level. Each
+ * entry keeps the level, the logger and the formatted message, plus any stack trace.
  */
 final class JulLines extends Handler implements AutoCloseable {
 

@@ -32,22 +32,25 @@ final class LongLivedStreams {
   LongLivedStreams(Channel channel, int count) {
     for (int i = 0; i < count; i++) {
       OpenStream s = new OpenStream();
-      s.requests = GreeterGrpc.newStub(channel).sayHelloBidiStream(new StreamObserver<>() {
-        @Override
-        public void onNext(HelloReply value) {
-          s.received.incrementAndGet();
-        }
+      s.requests =
+          GreeterGrpc.newStub(channel)
+              .sayHelloBidiStream(
+                  new StreamObserver<>() {
+                    @Override
+                    public void onNext(HelloReply value) {
+                      s.received.incrementAndGet();
+                    }
 
-        @Override
-        public void onError(Throwable t) {
-          s.done.complete(Status.fromThrowable(t));
-        }
+                    @Override
+                    public void onError(Throwable t) {
+                      s.done.complete(Status.fromThrowable(t));
+                    }
 
-        @Override
-        public void onCompleted() {
-          s.done.complete(Status.OK);
-        }
-      });
+                    @Override
+                    public void onCompleted() {
+                      s.done.complete(Status.OK);
+                    }
+                  });
       streams.add(s);
     }
   }
@@ -77,8 +80,16 @@ final class LongLivedStreams {
       OpenStream s = streams.get(i);
       Status status = s.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!status.isOk() || s.received.get() != s.sent.get()) {
-        problems.add("stream " + i + ": " + status + ", " + s.received.get() + " replies to "
-            + s.sent.get() + " messages");
+        problems.add(
+            "stream "
+                + i
+                + ": "
+                + status
+                + ", "
+                + s.received.get()
+                + " replies to "
+                + s.sent.get()
+                + " messages");
       }
     }
     return problems;

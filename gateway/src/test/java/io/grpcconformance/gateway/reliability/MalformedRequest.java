@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * A unary gRPC request over raw HTTP/2 with one thing wrong, and the answer the gateway must give:
- * an HTTP status plus grpc-status (what grpc-java's transport answers for a request that is
- * HTTP/2 but not gRPC), a grpc-status alone, an RST_STREAM with an error code (RFC 9113 §8.1.1
- * malformed requests are stream errors of type PROTOCOL_ERROR), or a GOAWAY for the connection.
+ * an HTTP status plus grpc-status (what grpc-java's transport answers for a request that is HTTP/2
+ * but not gRPC), a grpc-status alone, an RST_STREAM with an error code (RFC 9113 §8.1.1 malformed
+ * requests are stream errors of type PROTOCOL_ERROR), or a GOAWAY for the connection.
  *
  * @param name what is wrong
  * @param mutate changes to a valid request's headers
@@ -20,6 +20,7 @@ record MalformedRequest(String name, Consumer<Http2Headers> mutate, byte[] data,
 
   /** RFC 9113 §7 error codes used below. */
   static final long PROTOCOL_ERROR = 0x1;
+
   static final long INTERNAL_ERROR = 0x2;
 
   /** An expected answer; null fields are not checked. */

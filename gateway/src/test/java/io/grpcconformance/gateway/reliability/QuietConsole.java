@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * Raises the level of the root logger's console handlers while open, so thousands of hostile
- * connections do not flood the CI output with grpc-java's per-connection records; a
- * {@link JulLines} capture still sees (and can count) every record.
+ * connections do not flood the CI output with grpc-java's per-connection records; a {@link
+ * JulLines} capture still sees (and can count) every record.
  */
 final class QuietConsole implements AutoCloseable {
   private final List<Handler> handlers = new ArrayList<>();

@@ -74,8 +74,10 @@ record RawExchange(byte[] received, boolean closedByPeer) {
   private int firstFrameOfType(int type) {
     int at = 0;
     while (at + 9 <= received.length) {
-      int length = ((received[at] & 0xFF) << 16) | ((received[at + 1] & 0xFF) << 8)
-          | (received[at + 2] & 0xFF);
+      int length =
+          ((received[at] & 0xFF) << 16)
+              | ((received[at + 1] & 0xFF) << 8)
+              | (received[at + 2] & 0xFF);
       if ((received[at + 3] & 0xFF) == type) {
         return at;
       }

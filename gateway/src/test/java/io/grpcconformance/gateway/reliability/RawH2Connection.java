@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * parses frames, answers SETTINGS and PING (as any peer must) and queues everything it reads.
  */
 final class RawH2Connection implements AutoCloseable {
-  static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PREFACE =
+      "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
   /** RFC 9113 §4.2 default SETTINGS_MAX_FRAME_SIZE; larger header blocks are split. */
   private static final int MAX_FRAME = 16_384;
 
@@ -121,11 +123,15 @@ final class RawH2Connection implements AutoCloseable {
       throws IOException {
     byte[] block = encode(streamId, headers);
     int first = Math.min(block.length, MAX_FRAME);
-    int flags = (endStream ? H2Frame.END_STREAM : 0) | (first == block.length ? H2Frame.END_HEADERS : 0);
+    int flags =
+        (endStream ? H2Frame.END_STREAM : 0) | (first == block.length ? H2Frame.END_HEADERS : 0);
     writeFrame(H2Frame.HEADERS, flags, streamId, java.util.Arrays.copyOfRange(block, 0, first));
     for (int at = first; at < block.length; at += MAX_FRAME) {
       int end = Math.min(block.length, at + MAX_FRAME);
-      writeFrame(H2Frame.CONTINUATION, end == block.length ? H2Frame.END_HEADERS : 0, streamId,
+      writeFrame(
+          H2Frame.CONTINUATION,
+          end == block.length ? H2Frame.END_HEADERS : 0,
+          streamId,
           java.util.Arrays.copyOfRange(block, at, end));
     }
   }
@@ -144,7 +150,10 @@ final class RawH2Connection implements AutoCloseable {
     for (int at = 0; at < data.length; at += MAX_FRAME) {
       int end = Math.min(data.length, at + MAX_FRAME);
       boolean last = end == data.length;
-      writeFrame(H2Frame.DATA, last && endStream ? H2Frame.END_STREAM : 0, streamId,
+      writeFrame(
+          H2Frame.DATA,
+          last && endStream ? H2Frame.END_STREAM : 0,
+          streamId,
           java.util.Arrays.copyOfRange(data, at, end));
     }
   }
@@ -190,7 +199,8 @@ final class RawH2Connection implements AutoCloseable {
         if (f.type() == H2Frame.RST_STREAM) {
           return new StreamResult(frames, StreamResult.End.RESET, null);
         }
-        if (f.has(H2Frame.END_STREAM) && (f.type() == H2Frame.DATA || f.type() == H2Frame.HEADERS)) {
+        if (f.has(H2Frame.END_STREAM)
+            && (f.type() == H2Frame.DATA || f.type() == H2Frame.HEADERS)) {
           return new StreamResult(frames, StreamResult.End.COMPLETED, null);
         }
       } else if (f.type() == H2Frame.GOAWAY) {
@@ -203,7 +213,9 @@ final class RawH2Connection implements AutoCloseable {
     }
   }
 
-  /** Whether read DATA is acknowledged with WINDOW_UPDATE (default true); false = a stalled reader. */
+  /**
+   * Whether read DATA is acknowledged with WINDOW_UPDATE (default true); false = a stalled reader.
+   */
   void autoWindowUpdate(boolean enabled) {
     this.autoWindowUpdate = enabled;
   }
@@ -217,7 +229,8 @@ final class RawH2Connection implements AutoCloseable {
     try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
       ByteArrayOutputStream block = null;
       while (true) {
-        int length = (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+        int length =
+            (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
         int type = in.readUnsignedByte();
         int flags = in.readUnsignedByte();
         int streamId = in.readInt() & 0x7FFFFFFF;
@@ -241,9 +254,11 @@ final class RawH2Connection implements AutoCloseable {
           continue;
         }
         if (type == H2Frame.DATA && length > 0 && autoWindowUpdate) {
-          // Flow control (RFC 9113 §6.9): give back what was read, on the stream and the connection.
-          byte[] increment = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
-              (byte) length};
+          // Flow control (RFC 9113 §6.9): give back what was read, on the stream and the
+          // connection.
+          byte[] increment = {
+            (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length
+          };
           writeFrame(H2Frame.WINDOW_UPDATE, 0, 0, increment);
           writeFrame(H2Frame.WINDOW_UPDATE, 0, streamId, increment);
         }

@@ -17,28 +17,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Unary calls to any method by name with raw message bytes, so tests can call methods no stub
- * knows (e.g. {@code corpus.Svc/M1}) and send metadata exactly as written. Real grpc-java calls.
+ * Unary calls to any method by name with raw message bytes, so tests can call methods no stub knows
+ * (e.g. {@code corpus.Svc/M1}) and send metadata exactly as written. Real grpc-java calls.
  */
 final class RawUnary {
   private RawUnary() {}
 
   /** Passes message bytes through unchanged. */
-  static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
+  static final MethodDescriptor.Marshaller<byte[]> BYTES =
+      new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+          return new ByteArrayInputStream(value);
+        }
 
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
+        @Override
+        public byte[] parse(InputStream stream) {
+          try {
+            return stream.readAllBytes();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
 
   /** The descriptor of unary method {@code fullName} ({@code package.Service/Method}). */
   static MethodDescriptor<byte[], byte[]> method(String fullName) {
@@ -54,10 +55,15 @@ final class RawUnary {
    * Calls {@code fullName} with {@code request} bytes and {@code headers}; {@code authority}
    * (nullable) overrides {@code :authority}. Waits at most {@code deadline}.
    */
-  static CallOutcome call(Channel channel, String authority, String fullName, Metadata headers,
-      byte[] request, Duration deadline) {
-    CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(),
-        TimeUnit.MILLISECONDS);
+  static CallOutcome call(
+      Channel channel,
+      String authority,
+      String fullName,
+      Metadata headers,
+      byte[] request,
+      Duration deadline) {
+    CallOptions options =
+        CallOptions.DEFAULT.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     if (authority != null) {
       options = options.withAuthority(authority);
     }
@@ -65,24 +71,30 @@ final class RawUnary {
     CompletableFuture<CallOutcome> done = new CompletableFuture<>();
     Metadata[] responseHeaders = {new Metadata()};
     byte[][] body = {null};
-    call.start(new ClientCall.Listener<>() {
-      @Override
-      public void onHeaders(Metadata h) {
-        responseHeaders[0] = h;
-      }
+    call.start(
+        new ClientCall.Listener<>() {
+          @Override
+          public void onHeaders(Metadata h) {
+            responseHeaders[0] = h;
+          }
 
-      @Override
-      public void onMessage(byte[] message) {
-        body[0] = message;
-      }
+          @Override
+          public void onMessage(byte[] message) {
+            body[0] = message;
+          }
 
-      @Override
-      public void onClose(Status status, Metadata trailers) {
-        done.complete(new CallOutcome(status.getCode(),
-            status.getDescription() == null ? "" : status.getDescription(), responseHeaders[0],
-            trailers, body[0]));
-      }
-    }, headers);
+          @Override
+          public void onClose(Status status, Metadata trailers) {
+            done.complete(
+                new CallOutcome(
+                    status.getCode(),
+                    status.getDescription() == null ? "" : status.getDescription(),
+                    responseHeaders[0],
+                    trailers,
+                    body[0]));
+          }
+        },
+        headers);
     call.request(2);
     call.sendMessage(request);
     call.halfClose();

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 final class RepoPaths {
   private RepoPaths() {}
 
-  /** The nearest ancestor of the working directory holding both {@code pom.xml} and {@code manifests/}. */
+  /**
+   * The nearest ancestor of the working directory holding both {@code pom.xml} and {@code
+   * manifests/}.
+   */
   static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {

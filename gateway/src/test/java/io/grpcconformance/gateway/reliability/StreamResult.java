@@ -13,7 +13,13 @@ import java.util.List;
 record StreamResult(List<H2Frame> frames, End end, String closeReason) {
 
   /** How reading the stream stopped. */
-  enum End { COMPLETED, RESET, GOAWAY, CONNECTION_CLOSED, TIMEOUT }
+  enum End {
+    COMPLETED,
+    RESET,
+    GOAWAY,
+    CONNECTION_CLOSED,
+    TIMEOUT
+  }
 
   /** The {@code :status} of the first header block, or null. */
   String httpStatus() {
@@ -49,8 +55,11 @@ record StreamResult(List<H2Frame> frames, End end, String closeReason) {
 
   /** The RST_STREAM error code, or -1. */
   long resetCode() {
-    return frames.stream().filter(f -> f.type() == H2Frame.RST_STREAM)
-        .mapToLong(H2Frame::errorCode).findFirst().orElse(-1);
+    return frames.stream()
+        .filter(f -> f.type() == H2Frame.RST_STREAM)
+        .mapToLong(H2Frame::errorCode)
+        .findFirst()
+        .orElse(-1);
   }
 
   /** The bytes of every DATA frame, concatenated. */
@@ -62,7 +71,15 @@ record StreamResult(List<H2Frame> frames, End end, String closeReason) {
 
   @Override
   public String toString() {
-    return end + (closeReason != null ? " (" + closeReason + ")" : "") + " :status=" + httpStatus()
-        + " grpc-status=" + grpcStatus() + " reset=" + resetCode() + " frames=" + frames;
+    return end
+        + (closeReason != null ? " (" + closeReason + ")" : "")
+        + " :status="
+        + httpStatus()
+        + " grpc-status="
+        + grpcStatus()
+        + " reset="
+        + resetCode()
+        + " frames="
+        + frames;
   }
 }

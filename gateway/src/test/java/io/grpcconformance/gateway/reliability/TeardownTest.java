@@ -39,8 +39,11 @@ class TeardownTest {
     QuietMockServer.install();
   }
 
-  /** How long threads and ports may take to go away after close (shared event loops linger ~1 s). */
+  /**
+   * How long threads and ports may take to go away after close (shared event loops linger ~1 s).
+   */
   static final Duration RELEASED = Duration.ofSeconds(20);
+
   /** How long a child gateway may take to exit after SIGINT. */
   static final Duration EXIT = Duration.ofSeconds(45);
 
@@ -59,19 +62,24 @@ class TeardownTest {
         ports = gateway.ports();
         ManagedChannel channel = channels.plaintext(gateway.port(8080), "greeter.example.com");
         for (int i = 0; i < 20; i++) {
-          assertThat(RawUnary.call(channel, null, "helloworld.Greeter/SayHello",
-              UnaryLoad.CALL_DEADLINE).ok()).isTrue();
+          assertThat(
+                  RawUnary.call(
+                          channel, null, "helloworld.Greeter/SayHello", UnaryLoad.CALL_DEADLINE)
+                      .ok())
+              .isTrue();
         }
       }
-      await().atMost(RELEASED).untilAsserted(() ->
-          assertThat(newThreads(before)).as("threads left after close").isEmpty());
+      await()
+          .atMost(RELEASED)
+          .untilAsserted(
+              () -> assertThat(newThreads(before)).as("threads left after close").isEmpty());
       for (int port : ports.values()) {
         try (ServerSocket again = new ServerSocket()) {
           again.bind(new InetSocketAddress("127.0.0.1", port)); // throws if still bound
         }
       }
-      Report.line("teardown: embedded gateway closed, %d ports released, 0 threads left",
-          ports.size());
+      Report.line(
+          "teardown: embedded gateway closed, %d ports released, 0 threads left", ports.size());
     }
   }
 
@@ -79,15 +87,27 @@ class TeardownTest {
   void sigintToAStandaloneGateway_drainsTheOpenStreamAndFreesItsPorts() throws Exception {
     Path manifests = Files.createDirectory(tmp.resolve("manifests"));
     try (BaseGateway backends = new BaseGateway(manifests, false);
-        ChildJvm child = ChildJvm.start(tmp.resolve("gateway.err"), GatewayMain.class.getName(),
-            "standalone", "--manifests", manifests.toString(), "--bind", "127.0.0.1",
-            "--ephemeral-ports");
+        ChildJvm child =
+            ChildJvm.start(
+                tmp.resolve("gateway.err"),
+                GatewayMain.class.getName(),
+                "standalone",
+                "--manifests",
+                manifests.toString(),
+                "--bind",
+                "127.0.0.1",
+                "--ephemeral-ports");
         GatewayChannels channels = new GatewayChannels()) {
       String line = child.awaitLine(l -> l.startsWith("LISTENING 8080 "));
       int port = Integer.parseInt(line.split(" ")[2].replaceAll(".*:", ""));
       ManagedChannel channel = channels.plaintext(port, "greeter.example.com");
-      await().atMost(BaseGateway.APPLY_TIMEOUT).until(() -> RawUnary.call(channel, null,
-          "helloworld.Greeter/SayHello", UnaryLoad.CALL_DEADLINE).ok());
+      await()
+          .atMost(BaseGateway.APPLY_TIMEOUT)
+          .until(
+              () ->
+                  RawUnary.call(
+                          channel, null, "helloworld.Greeter/SayHello", UnaryLoad.CALL_DEADLINE)
+                      .ok());
       LongLivedStreams stream = new LongLivedStreams(channel, 1);
       stream.tick();
 
@@ -101,27 +121,43 @@ class TeardownTest {
       assertThat(broken).as("the stream open at SIGINT").isEmpty();
       assertThat(exit).as("exit status after SIGINT").isNotNull();
       assertThat(accepts(port)).as("port %d after exit", port).isFalse();
-      Report.line("teardown: SIGINT to a standalone gateway JVM: open stream drained (%d"
-          + " messages), exit status %d, port released", stream.messages(), exit);
+      Report.line(
+          "teardown: SIGINT to a standalone gateway JVM: open stream drained (%d"
+              + " messages), exit status %d, port released",
+          stream.messages(), exit);
     }
   }
 
   @Test
   void sigintToAController_releasesItsLease() throws Exception {
     Path kubeconfig = tmp.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
+    Files.writeString(
+        kubeconfig,
+        """
         apiVersion: v1
         kind: Config
         clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
         users: [{name: mock, user: {token: test}}]
         contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: default}}]
         current-context: mock
-        """.formatted(client.getConfiguration().getMasterUrl()));
+        """
+            .formatted(client.getConfiguration().getMasterUrl()));
     Set<String> objectsBefore = objectsInCluster();
-    try (ChildJvm child = ChildJvm.start(tmp.resolve("controller.err"),
-        GatewayMain.class.getName(), "controller", "--kubeconfig", kubeconfig.toString(),
-        "--bind", "127.0.0.1", "--ephemeral-ports", "--lease-namespace", "default",
-        "--lease-identity", "teardown-test", "--leader-election")) {
+    try (ChildJvm child =
+        ChildJvm.start(
+            tmp.resolve("controller.err"),
+            GatewayMain.class.getName(),
+            "controller",
+            "--kubeconfig",
+            kubeconfig.toString(),
+            "--bind",
+            "127.0.0.1",
+            "--ephemeral-ports",
+            "--lease-namespace",
+            "default",
+            "--lease-identity",
+            "teardown-test",
+            "--leader-election")) {
       await().atMost(ChildJvm.START_TIMEOUT).until(() -> holder().equals("teardown-test"));
 
       child.interrupt();
@@ -131,17 +167,28 @@ class TeardownTest {
       // Released as client-go and fabric8 release a lock: the Lease object stays (it is the lock),
       // with no holder or, as fabric8 writes it, with a lease duration of one second from now,
       // so a successor takes over at once instead of waiting for the 15 s lease to expire.
-      Lease lease = client.resources(Lease.class).inNamespace("default")
-          .withName("grpc-conformance-gateway").get();
-      assertThat(released(lease)).as("Lease after SIGINT: %s; controller log tail:%n%s",
-          io.fabric8.kubernetes.client.utils.Serialization.asYaml(lease),
-          tail(tmp.resolve("controller.err"))).isTrue();
+      Lease lease =
+          client
+              .resources(Lease.class)
+              .inNamespace("default")
+              .withName("grpc-conformance-gateway")
+              .get();
+      assertThat(released(lease))
+          .as(
+              "Lease after SIGINT: %s; controller log tail:%n%s",
+              io.fabric8.kubernetes.client.utils.Serialization.asYaml(lease),
+              tail(tmp.resolve("controller.err")))
+          .isTrue();
       Set<String> left = objectsInCluster();
       left.removeAll(objectsBefore);
       left.removeIf(o -> o.startsWith("Lease "));
-      Report.line("teardown: SIGINT to a controller JVM: exit status %d, Lease released"
-          + " (holder '%s', duration %s s), other objects left behind: %d", exit, holder(),
-          lease == null ? "-" : lease.getSpec().getLeaseDurationSeconds(), left.size());
+      Report.line(
+          "teardown: SIGINT to a controller JVM: exit status %d, Lease released"
+              + " (holder '%s', duration %s s), other objects left behind: %d",
+          exit,
+          holder(),
+          lease == null ? "-" : lease.getSpec().getLeaseDurationSeconds(),
+          left.size());
       assertThat(left).as("objects created by the controller").isEmpty();
     }
   }
@@ -156,8 +203,12 @@ class TeardownTest {
   }
 
   private String holder() {
-    Lease lease = client.resources(Lease.class).inNamespace("default")
-        .withName("grpc-conformance-gateway").get();
+    Lease lease =
+        client
+            .resources(Lease.class)
+            .inNamespace("default")
+            .withName("grpc-conformance-gateway")
+            .get();
     if (lease == null || lease.getSpec() == null || lease.getSpec().getHolderIdentity() == null) {
       return "";
     }
@@ -166,12 +217,29 @@ class TeardownTest {
 
   private Set<String> objectsInCluster() {
     Set<String> all = new HashSet<>();
-    client.resources(Lease.class).inAnyNamespace().list().getItems()
+    client
+        .resources(Lease.class)
+        .inAnyNamespace()
+        .list()
+        .getItems()
         .forEach(o -> all.add("Lease " + o.getMetadata().getName()));
-    client.namespaces().list().getItems().forEach(o -> all.add("Namespace " + o.getMetadata().getName()));
-    client.configMaps().inAnyNamespace().list().getItems()
+    client
+        .namespaces()
+        .list()
+        .getItems()
+        .forEach(o -> all.add("Namespace " + o.getMetadata().getName()));
+    client
+        .configMaps()
+        .inAnyNamespace()
+        .list()
+        .getItems()
         .forEach(o -> all.add("ConfigMap " + o.getMetadata().getName()));
-    client.v1().events().inAnyNamespace().list().getItems()
+    client
+        .v1()
+        .events()
+        .inAnyNamespace()
+        .list()
+        .getItems()
         .forEach(o -> all.add("Event " + o.getMetadata().getName()));
     return all;
   }
@@ -195,17 +263,23 @@ class TeardownTest {
     List<Thread> now = new ArrayList<>(Thread.getAllStackTraces().keySet());
     now.removeAll(before);
     now.removeIf(t -> !t.isAlive() || isJvmOrTestThread(t.getName()));
-    return new TreeMap<>(now.stream().collect(Collectors.groupingBy(
-        t -> t.getName().replaceAll("[-#]?\\d+$", ""), Collectors.counting())));
+    return new TreeMap<>(
+        now.stream()
+            .collect(
+                Collectors.groupingBy(
+                    t -> t.getName().replaceAll("[-#]?\\d+$", ""), Collectors.counting())));
   }
 
   /** Threads that belong to the JVM or to the test's own clients, not to the gateway. */
   private static boolean isJvmOrTestThread(String name) {
     // grpc-java's process-wide shared pools (grpc-default-executor, grpc-default-worker/boss
     // event loops) are reference counted and also used by the backends and the test's clients.
-    return name.startsWith("Attach Listener") || name.startsWith("process reaper")
-        || name.startsWith("Common-Cleaner") || name.startsWith("ForkJoinPool")
-        || name.startsWith("awaitility") || name.startsWith("child-jvm")
+    return name.startsWith("Attach Listener")
+        || name.startsWith("process reaper")
+        || name.startsWith("Common-Cleaner")
+        || name.startsWith("ForkJoinPool")
+        || name.startsWith("awaitility")
+        || name.startsWith("child-jvm")
         || name.startsWith("grpc-default-");
   }
 }

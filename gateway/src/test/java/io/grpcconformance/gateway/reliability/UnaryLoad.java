@@ -40,11 +40,14 @@ final class UnaryLoad implements AutoCloseable {
     this.channel = channel;
     this.authority = authority;
     this.method = method;
-    this.threads = Executors.newFixedThreadPool(threadCount, r -> {
-      Thread t = new Thread(r, "unary-load");
-      t.setDaemon(true);
-      return t;
-    });
+    this.threads =
+        Executors.newFixedThreadPool(
+            threadCount,
+            r -> {
+              Thread t = new Thread(r, "unary-load");
+              t.setDaemon(true);
+              return t;
+            });
     for (int i = 0; i < threadCount; i++) {
       threads.execute(this::loop);
     }
@@ -56,7 +59,8 @@ final class UnaryLoad implements AutoCloseable {
       CallOutcome outcome = RawUnary.call(channel, authority, method, CALL_DEADLINE);
       calls.incrementAndGet();
       if (outcome.code() == Status.Code.OK) {
-        servedBy.computeIfAbsent(String.valueOf(outcome.servedBy()), k -> new AtomicLong())
+        servedBy
+            .computeIfAbsent(String.valueOf(outcome.servedBy()), k -> new AtomicLong())
             .incrementAndGet();
       } else {
         failures.add(new Failure(start, System.nanoTime(), outcome));

@@ -23,13 +23,19 @@ public final class CredentialAttacks {
 
   /** {@code account}'s username with two passwords: a wrong one, then the right one. */
   public static Map<String, List<String>> passwordRepeated(String account) {
-    return metadata("username", List.of(account), "password",
+    return metadata(
+        "username",
+        List.of(account),
+        "password",
         List.of("not-" + account + "-s-password", password(account)));
   }
 
   /** {@code account}'s credentials under {@code username-bin} and {@code password-bin} only. */
   public static Map<String, List<String>> binaryKeysOnly(String account) {
-    return metadata("username-bin", List.of(base64(account)), "password-bin",
+    return metadata(
+        "username-bin",
+        List.of(base64(account)),
+        "password-bin",
         List.of(base64(password(account))));
   }
 
@@ -53,7 +59,10 @@ public final class CredentialAttacks {
 
   /** {@code account}'s password with the username in upper case. */
   public static Map<String, List<String>> usernameUpperCase(String account) {
-    return metadata("username", List.of(account.toUpperCase(java.util.Locale.ROOT)), "password",
+    return metadata(
+        "username",
+        List.of(account.toUpperCase(java.util.Locale.ROOT)),
+        "password",
         List.of(password(account)));
   }
 

@@ -19,7 +19,9 @@ class CredentialAttacksTest {
     assertThat(CredentialAttacks.usernameRepeated("alice", "admin").get("username"))
         .containsExactly("alice", "admin");
     assertThat(CredentialAttacks.passwordRepeated("alice").get("password"))
-        .hasSize(2).endsWith(password("alice")).doesNotHaveDuplicates();
+        .hasSize(2)
+        .endsWith(password("alice"))
+        .doesNotHaveDuplicates();
     assertThat(CredentialAttacks.mixed("admin", "alice").get("password"))
         .containsExactly(password("alice"));
     assertThat(CredentialAttacks.usernameUpperCase("alice").get("username"))
@@ -32,8 +34,11 @@ class CredentialAttacksTest {
   void binaryKeysCarryTheCredentialsBase64() {
     var only = CredentialAttacks.binaryKeysOnly("alice");
     assertThat(only).containsOnlyKeys("username-bin", "password-bin");
-    assertThat(new String(Base64.getDecoder().decode(only.get("password-bin").get(0)),
-        StandardCharsets.UTF_8)).isEqualTo(password("alice"));
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(only.get("password-bin").get(0)),
+                StandardCharsets.UTF_8))
+        .isEqualTo(password("alice"));
     var beside = CredentialAttacks.binaryKeysBeside("alice", "admin");
     assertThat(beside.get("username")).isEqualTo(List.of("alice"));
     assertThat(beside).containsKeys("username-bin", "password-bin");
@@ -42,7 +47,8 @@ class CredentialAttacksTest {
   @Test
   void bodyAndIdentityHeaders() {
     assertThat(CredentialAttacks.credentialsInBody("admin"))
-        .contains("\"username\":\"admin\"").contains(password("admin"));
+        .contains("\"username\":\"admin\"")
+        .contains(password("admin"));
     assertThat(CredentialAttacks.identityHeaders("alice", "admin"))
         .containsEntry("x-forwarded-user", List.of("admin"))
         .containsEntry("username", List.of("alice"));

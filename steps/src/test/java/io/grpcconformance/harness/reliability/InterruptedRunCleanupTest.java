@@ -42,8 +42,13 @@ class InterruptedRunCleanupTest {
   void startApiServer() {
     java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
         .setLevel(java.util.logging.Level.WARNING);
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     server.init();
     client = server.createClient();
   }
@@ -60,29 +65,43 @@ class InterruptedRunCleanupTest {
     for (String ns : created) {
       assertThat(client.namespaces().withName(ns).get()).as("namespace %s", ns).isNull();
     }
-    System.out.println("REPORT teardown: SIGINT during a scenario with ShutdownCleanup: "
-        + created.size() + " namespaces created, 0 left behind");
+    System.out.println(
+        "REPORT teardown: SIGINT during a scenario with ShutdownCleanup: "
+            + created.size()
+            + " namespaces created, 0 left behind");
   }
 
   @Test
   void sigintDuringAScenario_withoutShutdownCleanup_leavesItsNamespaces() throws Exception {
     List<String> created = interruptScenario("unguarded");
-    long left = created.stream().filter(ns -> client.namespaces().withName(ns).get() != null)
-        .count();
-    assertThat(left).as("namespaces left by an unguarded interrupted scenario")
+    long left =
+        created.stream().filter(ns -> client.namespaces().withName(ns).get() != null).count();
+    assertThat(left)
+        .as("namespaces left by an unguarded interrupted scenario")
         .isEqualTo(created.size());
-    System.out.println("REPORT teardown: SIGINT during a scenario without ShutdownCleanup (the"
-        + " suite's hooks alone): " + left + " of " + created.size()
-        + " namespaces left behind, labelled " + ScenarioNamespaces.SCENARIO_LABEL);
+    System.out.println(
+        "REPORT teardown: SIGINT during a scenario without ShutdownCleanup (the"
+            + " suite's hooks alone): "
+            + left
+            + " of "
+            + created.size()
+            + " namespaces left behind, labelled "
+            + ScenarioNamespaces.SCENARIO_LABEL);
   }
 
   /** Runs the scenario in a child JVM, waits until it created its namespaces, SIGINTs it. */
   private List<String> interruptScenario(String mode) throws Exception {
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        InterruptedScenarioMain.class.getName(), client.getMasterUrl().toString(), mode)
-        .redirectError(tmp.resolve("child.err").toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                InterruptedScenarioMain.class.getName(),
+                client.getMasterUrl().toString(),
+                mode)
+            .redirectError(tmp.resolve("child.err").toFile())
+            .start();
     try {
       CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readyLine(child));
       String line = ready.get(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -99,8 +118,8 @@ class InterruptedRunCleanupTest {
   }
 
   private static String readyLine(Process child) {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("READY ")) {
