@@ -25,9 +25,12 @@ final class IsolationReport {
     out.append(r.diff().summary())
         .append(", check-failed:").append(r.checkFailed().size()).append('\n');
     for (var m : r.diff().mismatches()) {
+      var probe = r.confirmation().get(new Cell(m.from(), m.to()));
+      if (probe.isPresent() && probe.get().outcome() == CellOutcome.CHECK_FAILED) {
+        continue; // listed below as a failed check: it was neither allowed nor blocked
+      }
       out.append("  ").append(m);
-      r.confirmation().get(new Cell(m.from(), m.to()))
-          .ifPresent(p -> out.append("  [").append(p.detail()).append(']'));
+      probe.ifPresent(p -> out.append("  [").append(p.detail()).append(']'));
       out.append('\n');
     }
     for (CellProbe failed : r.checkFailed()) {

@@ -18,7 +18,9 @@ import io.grpcconformance.samples.probe.ProbeTarget;
 import io.grpcconformance.samples.probe.TcpOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +54,14 @@ final class FakeCluster implements ClusterOps, PodExec {
   final Map<String, String> stuckPods = new ConcurrentHashMap<>();
   /** Cluster pod keys whose execs fail. */
   final Set<String> failingExecs = ConcurrentHashMap.newKeySet();
-  /** "srcIp>dstIp" → how many more probes connect regardless of policy (a stale path). */
-  final Map<String, AtomicInteger> forcedOpen = new ConcurrentHashMap<>();
-  /** "srcIp>dstIp" pairs that always time out (a broken path no policy explains). */
+  /**
+   * "srcPod>dstPod" (cluster ns/name) → scripted results of its next probes, in order: TRUE connects, FALSE times out,
+   * NULL asks the policies (a stale connection, a flapping path). An exhausted script asks them.
+   */
+  final Map<String, Deque<Optional<Boolean>>> scripts = new ConcurrentHashMap<>();
+  /** "srcPod>dstPod" (cluster ns/name) pairs that always time out (a broken path no policy explains). */
   final Set<String> broken = ConcurrentHashMap.newKeySet();
-  /** "srcIp>dstIp" pairs whose TCP connects but whose health check answers UNAVAILABLE. */
+  /** "srcPod>dstPod" (cluster ns/name) pairs whose TCP connects but whose health check answers UNAVAILABLE. */
   final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
 
   final List<HasMetadata> created = Collections.synchronizedList(new ArrayList<>());
@@ -172,12 +177,12 @@ final class FakeCluster implements ClusterOps, PodExec {
   }
 
   private ProbeLine answer(Pod source, ProbeTarget target, boolean health, List<NetworkPolicy> inForce) {
-    String pair = ipOf(source) + ">" + target.host();
     Optional<Pod> dest = podByIp(target.host());
+    String pair = key(source) + ">" + dest.map(FakeCluster::key).orElse(target.host());
     boolean open;
-    AtomicInteger forced = forcedOpen.get(pair);
-    if (forced != null && forced.getAndDecrement() > 0) {
-      open = true;
+    Boolean scripted = next(pair);
+    if (scripted != null) {
+      open = scripted;
     } else if (broken.contains(pair) || dest.isEmpty()) {
       open = false;
     } else if (!enforcing) {
@@ -193,6 +198,36 @@ final class FakeCluster implements ClusterOps, PodExec {
       grpc = Optional.of(!open ? "-" : unhealthy.contains(pair) ? "UNAVAILABLE" : "SERVING");
     }
     return new ProbeLine(target, tcp, grpc, open ? 3 : 2000);
+  }
+
+  /** Scripts the next probes of {@code from → to} (model keys of {@code names}). */
+  void script(ModelNames names, String from, String to, Boolean... outcomes) {
+    Deque<Optional<Boolean>> queue = new ArrayDeque<>();
+    for (Boolean b : outcomes) {
+      queue.add(Optional.ofNullable(b));
+    }
+    scripts.put(pair(names, from, to), queue);
+  }
+
+  /** Marks {@code from → to} as timing out whatever the policies say. */
+  void breakPath(ModelNames names, String from, String to) {
+    broken.add(pair(names, from, to));
+  }
+
+  /** Makes the health check of {@code from → to} answer UNAVAILABLE after TCP connects. */
+  void unhealthy(ModelNames names, String from, String to) {
+    unhealthy.add(pair(names, from, to));
+  }
+
+  private Boolean next(String pair) {
+    Deque<Optional<Boolean>> queue = scripts.get(pair);
+    if (queue == null) {
+      return null;
+    }
+    synchronized (queue) {
+      Optional<Boolean> b = queue.poll();
+      return b == null ? null : b.orElse(null);
+    }
   }
 
   /** The engine's view of what was created: real namespace names and labels, real IPs. */
@@ -238,6 +273,16 @@ final class FakeCluster implements ClusterOps, PodExec {
   /** 10.42.<n>.<m>: one address per pod, in creation order. */
   synchronized String ipOf(Pod pod) {
     return ips.computeIfAbsent(key(pod), k -> "10.42.0." + (10 + ips.size()));
+  }
+
+  /** "clusterNs/pod>clusterNs/pod" for model keys of {@code names} (pods need not exist yet). */
+  private static String pair(ModelNames names, String from, String to) {
+    return clusterKey(names, from) + ">" + clusterKey(names, to);
+  }
+
+  private static String clusterKey(ModelNames names, String modelKey) {
+    int slash = modelKey.indexOf('/');
+    return names.namespace(modelKey.substring(0, slash)) + modelKey.substring(slash);
   }
 
   /** The IP the fake gives the model pod {@code modelKey} of {@code names}. */
