@@ -24,6 +24,12 @@ public interface ClusterOps {
   /** Deletes NetworkPolicy {@code namespace/name}; nothing when it does not exist. */
   void deletePolicy(String namespace, String name);
 
+  /** Adds {@code labels} to pod {@code namespace/name} (replacing values of the same keys). */
+  void labelPod(String namespace, String name, Map<String, String> labels);
+
+  /** Adds {@code labels} to namespace {@code name} (replacing values of the same keys). */
+  void labelNamespace(String name, Map<String, String> labels);
+
   /** Deletes namespace {@code name} (and so everything in it) without waiting. */
   void deleteNamespace(String name);
 

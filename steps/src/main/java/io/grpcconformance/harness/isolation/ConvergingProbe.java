@@ -61,7 +61,20 @@ public final class ConvergingProbe {
   /** {@link #converge(DeployedModel, Matrix, int, long)} with another bound (the baseline's). */
   public ConvergenceResult converge(
       DeployedModel model, Matrix expected, int port, long changedAtNanos, Duration bound) {
-    List<Cell> cells = cells(model);
+    return converge(model, expected, port, changedAtNanos, bound, cells(model));
+  }
+
+  /**
+   * The same over {@code cells} only: the others are neither probed nor compared (they take the
+   * expected value, as ignored loopback cells do).
+   */
+  public ConvergenceResult converge(
+      DeployedModel model,
+      Matrix expected,
+      int port,
+      long changedAtNanos,
+      Duration bound,
+      List<Cell> cells) {
     Observation first = prober.probe(model, cells, port);
     Map<Cell, Duration> converged = new LinkedHashMap<>();
     Set<Cell> pending = new LinkedHashSet<>();

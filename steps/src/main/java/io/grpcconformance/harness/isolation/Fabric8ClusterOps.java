@@ -87,6 +87,23 @@ public final class Fabric8ClusterOps implements ClusterOps, PodExec {
   }
 
   @Override
+  public void labelPod(String namespace, String name, Map<String, String> labels) {
+    // edit() returns once the API server stored the labels: no polling needed afterwards.
+    client.pods().inNamespace(namespace).withName(name).edit(p -> {
+      p.getMetadata().getLabels().putAll(labels);
+      return p;
+    });
+  }
+
+  @Override
+  public void labelNamespace(String name, Map<String, String> labels) {
+    client.namespaces().withName(name).edit(n -> {
+      n.getMetadata().getLabels().putAll(labels);
+      return n;
+    });
+  }
+
+  @Override
   public void deleteNamespace(String name) {
     client.namespaces().withName(name).delete();
   }

@@ -63,6 +63,30 @@ public final class IsolationModel {
     return DeployedModel.of(names, ips);
   }
 
+  /**
+   * Runs a probe pod ({@link ModelManifests#probePod}) in an existing namespace and waits for it.
+   * It goes away with its namespace.
+   */
+  public ProbeSource deployProbePod(String namespace, String name) {
+    Pod pod = ModelManifests.probePod(namespace, name, config.image());
+    ops.create(pod);
+    String key = namespace + "/" + name;
+    Map<String, String> ip = new LinkedHashMap<>();
+    Map<String, String> waiting = new LinkedHashMap<>();
+    try {
+      Awaitility.await("probe pod " + key + " Ready (conformance.isolation.podsReady)")
+          .pollInSameThread()
+          .pollInterval(pollInterval())
+          .atMost(config.podsReady())
+          .until(() -> allReady(ModelNames.plain(), List.of(pod), ip, waiting));
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "probe pod not Ready within " + config.podsReady()
+              + " (conformance.isolation.podsReady): " + waiting, e);
+    }
+    return new ProbeSource(key, namespace, name, ModelManifests.probeContainer(), ip.values().iterator().next());
+  }
+
   /** Deletes the namespaces of {@code names} (and so their pods and policies); does not wait. */
   public void delete(ModelNames names) {
     for (String ns : names.namespaces().values()) {
@@ -86,7 +110,7 @@ public final class IsolationModel {
     for (Pod pod : pods) {
       String ns = pod.getMetadata().getNamespace();
       String name = pod.getMetadata().getName();
-      String key = names.modelNamespace(ns).orElse(ns) + "/" + name;
+      String key = names.modelNamespace(ns).orElse(ns) + "/" + name; // model key, else ns/name
       Optional<PodState> state = ops.pod(ns, name);
       if (state.isEmpty()) {
         waiting.put(key, "missing");

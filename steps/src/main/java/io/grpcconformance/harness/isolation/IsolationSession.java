@@ -27,6 +27,7 @@ public final class IsolationSession implements AutoCloseable {
   private final Consumer<String> log;
   private final Prober prober;
   private final PolicySet policies = new PolicySet();
+  private final ModelLabels labels = new ModelLabels();
   private DeployedModel model;
   private long lastChange;
 
@@ -118,6 +119,21 @@ public final class IsolationSession implements AutoCloseable {
     lastChange = ticker.getAsLong();
   }
 
+  /** Adds labels to model pod {@code key} ({@code x/a}); starts the change clock. */
+  public void labelPod(String key, Map<String, String> added) {
+    labels.pod(key, added);
+    ProbeSource pod = model().pod(key);
+    ops.labelPod(pod.namespace(), pod.pod(), added);
+    lastChange = ticker.getAsLong();
+  }
+
+  /** Adds labels to model namespace {@code name} ({@code y}); starts the change clock. */
+  public void labelNamespace(String name, Map<String, String> added) {
+    labels.namespace(name, added);
+    ops.labelNamespace(model().names().namespace(name), added);
+    lastChange = ticker.getAsLong();
+  }
+
   /** The policies in force, as written for the model. */
   public PolicySet policies() {
     return policies;
@@ -125,7 +141,7 @@ public final class IsolationSession implements AutoCloseable {
 
   /** The matrix the engine computes for the policies in force on TCP {@code port}. */
   public Matrix expected(int port) {
-    return policies.expected(model().engineModel(), port);
+    return policies.expected(labels.applyTo(model().engineModel()), port);
   }
 
   /**
@@ -136,6 +152,18 @@ public final class IsolationSession implements AutoCloseable {
     ConvergenceResult result =
         new ConvergingProbe(prober, config, ticker).converge(model(), expected(port), port, lastChange);
     log.accept(result.report());
+    return result;
+  }
+
+  /** {@link #check(int)} for one cell only (the others are neither probed nor compared). */
+  public ConvergenceResult check(Cell cell, int port) {
+    ConvergenceResult result =
+        new ConvergingProbe(prober, config, ticker)
+            .converge(model(), expected(port), port, lastChange, config.cellConvergence(), List.of(cell));
+    log.accept(
+        cell + " on TCP " + port + ": " + (result.passed() ? "as expected" : "NOT as expected")
+            + " [" + result.confirmation().get(cell).map(CellProbe::detail).orElse("not probed") + "]"
+            + result.convergenceOf(cell).map(d -> ", matched after " + IsolationReport.seconds(d) + " s").orElse(""));
     return result;
   }
 

@@ -100,6 +100,17 @@ public final class ModelManifests {
   }
 
   /**
+   * A pod outside the model to probe from (e.g. a client that must not reach a gateway-only
+   * backend): the model's pod spec with one container, {@code cont-80-tcp}, labelled {@code
+   * pod=<name>}.
+   */
+  public static Pod probePod(String namespace, String name, String image) {
+    Pod pod = pod(namespace, namespace + "-" + name, name, image);
+    pod.getSpec().setContainers(List.of(pod.getSpec().getContainers().get(0)));
+    return pod;
+  }
+
+  /**
    * Namespaces then pods as multi-document YAML, quoting only where YAML needs it (what
    * manifests/isolation/model.yaml holds under its header comment).
    */

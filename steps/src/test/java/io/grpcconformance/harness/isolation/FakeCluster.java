@@ -116,6 +116,23 @@ final class FakeCluster implements ClusterOps, PodExec {
   }
 
   @Override
+  public synchronized void labelPod(String namespace, String name, Map<String, String> labels) {
+    findPod(namespace, name).orElseThrow().getMetadata().getLabels().putAll(labels);
+  }
+
+  @Override
+  public synchronized void labelNamespace(String name, Map<String, String> labels) {
+    created.stream()
+        .filter(Namespace.class::isInstance)
+        .filter(n -> n.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getMetadata()
+        .getLabels()
+        .putAll(labels);
+  }
+
+  @Override
   public synchronized void deleteNamespace(String name) {
     deletedNamespaces.add(name);
   }
