@@ -1,0 +1,192 @@
+package io.grpcconformance.gateway.dataplane;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpcconformance.gateway.routing.Endpoint;
+import io.grpcconformance.gateway.routing.PortRoutes;
+import io.grpcconformance.gateway.routing.Route;
+import io.grpcconformance.gateway.routing.RoutingTable;
+import io.grpcconformance.gateway.routing.VirtualHost;
+import io.grpcconformance.gateway.routing.WeightedBackend;
+import io.grpcconformance.gateway.routing.WeightedBackend.BackendProtocol;
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The pool of backend connections: one {@link ManagedChannel} per (endpoint, protocol), shared by
+ * every route and call, plus the round-robin position of each backend.
+ *
+ * <p>Retirement: when an endpoint leaves the table its channel is kept for {@link
+ * DataPlaneConfig#retiredChannelDelay()} (a call routed with the previous table may still be about
+ * to use it), then shut down gracefully: {@link ManagedChannel#shutdown()} lets calls already on
+ * it run to completion and only refuses new ones.
+ */
+final class BackendChannels implements AutoCloseable {
+  private static final Logger logger = Logger.getLogger(BackendChannels.class.getName());
+
+  private final DataPlaneConfig config;
+  private final ScheduledExecutorService scheduler;
+  private final Supplier<RoutingTable> currentTable;
+  private final Map<BackendProtocol, ConcurrentHashMap<Endpoint, ManagedChannel>> channels =
+      new EnumMap<>(BackendProtocol.class);
+  private final ConcurrentHashMap<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
+
+  BackendChannels(DataPlaneConfig config, ScheduledExecutorService scheduler,
+      Supplier<RoutingTable> currentTable) {
+    this.config = config;
+    this.scheduler = scheduler;
+    this.currentTable = currentTable;
+    for (BackendProtocol protocol : BackendProtocol.values()) {
+      channels.put(protocol, new ConcurrentHashMap<>());
+    }
+  }
+
+  /** The next endpoint of {@code backend} in round-robin order; it has at least one. */
+  Endpoint nextEndpoint(WeightedBackend backend) {
+    List<Endpoint> endpoints = backend.endpoints();
+    if (endpoints.size() == 1) {
+      return endpoints.get(0);
+    }
+    AtomicInteger position = roundRobin.get(backend.name());
+    if (position == null) {
+      position = roundRobin.computeIfAbsent(backend.name(), name -> new AtomicInteger());
+    }
+    return endpoints.get(Math.floorMod(position.getAndIncrement(), endpoints.size()));
+  }
+
+  /** The pooled channel to {@code endpoint}; created on first use (connecting is asynchronous). */
+  ManagedChannel channel(Endpoint endpoint, BackendProtocol protocol) {
+    ConcurrentHashMap<Endpoint, ManagedChannel> pool = channels.get(protocol);
+    ManagedChannel channel = pool.get(endpoint);
+    return channel != null ? channel : pool.computeIfAbsent(endpoint, e -> open(e, protocol));
+  }
+
+  /** Schedules the retirement of channels and counters {@code table} no longer references. */
+  void retainOnly(RoutingTable table) {
+    Referenced referenced = Referenced.of(table);
+    roundRobin.keySet().retainAll(referenced.backendNames);
+    channels.forEach((protocol, pool) -> pool.keySet().forEach(endpoint -> {
+      if (!referenced.contains(endpoint, protocol)) {
+        scheduler.schedule(() -> retireIfUnused(endpoint, protocol),
+            config.retiredChannelDelay().toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }));
+  }
+
+  /** "protocol endpoint" of every open channel, for tests and diagnostics. */
+  Set<String> openChannels() {
+    Set<String> open = new HashSet<>();
+    channels.forEach((protocol, pool) -> pool.keySet().forEach(e -> open.add(protocol + " " + e)));
+    return open;
+  }
+
+  /** Closes every channel at once; the data plane has already drained or cancelled its calls. */
+  @Override
+  public void close() {
+    channels.values().forEach(pool -> {
+      pool.values().forEach(ManagedChannel::shutdownNow);
+      pool.clear();
+    });
+  }
+
+  private void retireIfUnused(Endpoint endpoint, BackendProtocol protocol) {
+    if (Referenced.of(currentTable.get()).contains(endpoint, protocol)) {
+      return; // the endpoint came back in a newer table
+    }
+    ManagedChannel channel = channels.get(protocol).remove(endpoint);
+    if (channel != null) {
+      logger.fine(() -> "retiring backend channel " + protocol + " " + endpoint);
+      channel.shutdown();
+    }
+  }
+
+  private ManagedChannel open(Endpoint endpoint, BackendProtocol protocol) {
+    ChannelCredentials credentials = protocol == BackendProtocol.TLS
+        // ingress-nginx does not verify upstream certificates (proxy_ssl_verify off) either.
+        ? TlsChannelCredentials.newBuilder().trustManager(TrustEverything.INSTANCE).build()
+        : InsecureChannelCredentials.create();
+    logger.log(Level.FINE, "opening backend channel {0} {1}", new Object[] {protocol, endpoint});
+    return NettyChannelBuilder.forAddress(endpoint.address(), endpoint.port(), credentials)
+        // Handlers never block, so callbacks run on the event loop (performance.md §2c).
+        .directExecutor()
+        // The proxy must not retry or hedge: retries would buffer messages and repeat calls.
+        .disableRetry()
+        .proxyDetector(address -> null)
+        .maxInboundMessageSize(config.maxMessageBytes())
+        .flowControlWindow(config.flowControlWindowBytes())
+        .compressorRegistry(PassThroughCompression.COMPRESSORS)
+        .decompressorRegistry(PassThroughCompression.CHANNEL_DECOMPRESSORS)
+        .userAgent("grpc-conformance-gateway")
+        .build();
+  }
+
+  /** The (endpoint, protocol) pairs and backend names one table references. */
+  private record Referenced(Map<BackendProtocol, Set<Endpoint>> endpoints,
+      Set<String> backendNames) {
+    static Referenced of(RoutingTable table) {
+      Referenced referenced = new Referenced(new EnumMap<>(BackendProtocol.class), new HashSet<>());
+      for (PortRoutes port : table.ports().values()) {
+        for (VirtualHost host : port.virtualHosts()) {
+          for (Route route : host.routes()) {
+            for (WeightedBackend backend : route.action().backends()) {
+              referenced.backendNames.add(backend.name());
+              referenced.endpoints.computeIfAbsent(backend.protocol(), p -> new HashSet<>())
+                  .addAll(backend.endpoints());
+            }
+          }
+        }
+      }
+      return referenced;
+    }
+
+    boolean contains(Endpoint endpoint, BackendProtocol protocol) {
+      Set<Endpoint> set = endpoints.get(protocol);
+      return set != null && set.contains(endpoint);
+    }
+  }
+
+  /** Accepts any backend certificate, without hostname checks. */
+  private static final class TrustEverything extends X509ExtendedTrustManager {
+    static final TrustEverything INSTANCE = new TrustEverything();
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
