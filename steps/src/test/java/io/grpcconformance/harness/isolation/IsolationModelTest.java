@@ -32,12 +32,13 @@ class IsolationModelTest {
   @Test
   void podsThatDoNotBecomeReadyAreNamedWithTheirReason() {
     ModelNames names = new ModelNames("gc-", "dep02");
+    fake.readyAfterPolls = 0; // every other pod is Ready at the first poll
     fake.stuckPods.put("gc-y-dep02/b", "Pending cont-80-tcp: ErrImageNeverPull");
-    IsolationConfig config = TestConfigs.withPodsReady(Duration.ofMillis(300));
+    IsolationConfig config = TestConfigs.withPodsReady(Duration.ofMillis(1500));
 
     assertThatThrownBy(() -> new IsolationModel(fake, config).deploy(names))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("isolation model pods not Ready within PT0.3S"
+        .hasMessageContaining("isolation model pods not Ready within PT1.5S"
             + " (conformance.isolation.podsReady)")
         .hasMessageContaining("y/b=Pending cont-80-tcp: ErrImageNeverPull")
         .hasMessageNotContaining("x/a=");
