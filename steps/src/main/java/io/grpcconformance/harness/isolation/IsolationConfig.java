@@ -167,6 +167,25 @@ public record IsolationConfig(
         gatewayPodLabels);
   }
 
+  /** The same configuration with another model image (the suite's {@code conformance.sampleImage}). */
+  public IsolationConfig withImage(String sampleImage) {
+    return new IsolationConfig(
+        probeTimeout,
+        pollInterval,
+        cellConvergence,
+        baseline,
+        canary,
+        podsReady,
+        execOverhead,
+        workers,
+        grpcHealth,
+        ignoreLoopback,
+        sampleImage,
+        probeCommand,
+        gatewayNamespace,
+        gatewayPodLabels);
+  }
+
   private static boolean bool(String s) {
     return switch (s.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1" -> true;
