@@ -35,12 +35,13 @@ public class IsolationSteps {
 
   @Given("the isolation model: namespaces x, y, z with pods a, b, c serving TCP 80 and 81")
   public void model() {
-    Runnable delete =
-        isolation()
-            .startModel(ctx.config().namespacePrefix(), ctx.config().sampleImage(), ctx.scenario()::log);
-    if (!ctx.config().keepNamespaces()) {
-      ctx.cleanup().register("delete the isolation model", delete);
-    }
+    isolation()
+        .startModel(
+            ctx.config().namespacePrefix(),
+            ctx.config().sampleImage(),
+            ctx.config().keepNamespaces(),
+            ctx.scenario()::log,
+            end -> ctx.cleanup().register("end the isolation model", end));
   }
 
   @Given("pod {string} is labelled {string}")

@@ -46,13 +46,20 @@ public final class IsolationCheck {
 
   /**
    * Starts the model: deploys it under {@code namespacePrefix}, checks that every cell is open and
-   * runs the enforcement canary (live), or notes why nothing is deployed (dry).
+   * runs the enforcement canary (live), or notes why nothing is deployed (dry). {@code cleanup}
+   * receives what ends the model BEFORE anything is created, so a failed start is cleaned up too.
    *
    * @param sampleImage the image of the model pods ({@code conformance.sampleImage})
+   * @param keepNamespaces leave the model's namespaces in place ({@code conformance.keepNamespaces})
    * @param log the scenario's log (reports, expected matrices)
-   * @return what deletes the model afterwards (register it with the scenario's cleanup)
+   * @param cleanup registers the end of the model with the scenario's cleanup
    */
-  public Runnable startModel(String namespacePrefix, String sampleImage, Consumer<String> log) {
+  public void startModel(
+      String namespacePrefix,
+      String sampleImage,
+      boolean keepNamespaces,
+      Consumer<String> log,
+      Consumer<Runnable> cleanup) {
     if (scenario != null) {
       throw new IllegalStateException("the isolation model is already set up for this scenario");
     }
@@ -72,8 +79,8 @@ public final class IsolationCheck {
       scenario = IsolationScenario.live(session, log);
     }
     IsolationScenario started = scenario;
+    cleanup.accept(() -> started.close(keepNamespaces));
     started.start();
-    return started::close;
   }
 
   /** The model scenario; {@link #startModel} first. */

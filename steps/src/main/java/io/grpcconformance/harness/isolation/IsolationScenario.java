@@ -2,6 +2,7 @@ package io.grpcconformance.harness.isolation;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.grpcconformance.netpol.ClusterModel;
+import io.grpcconformance.netpol.DirectionVerdict;
 import io.grpcconformance.netpol.Matrix;
 import io.grpcconformance.netpol.MatrixDiff;
 import io.grpcconformance.netpol.Protocol;
@@ -191,16 +192,24 @@ public final class IsolationScenario implements AutoCloseable {
     }
   }
 
+  /** Which policies isolate and allow each direction of the cell, for a contradicted claim. */
   private String explain(String from, String to, int port) {
-    List<NetworkPolicy> policies = live.isPresent() ? live.get().policies().policies()
-        : dryPolicies.policies();
-    ClusterModel model = live.isPresent() ? null : dryModel();
-    if (model == null) {
-      return "see the expected matrix:\n" + expected(port).toTable();
+    ClusterModel model = live.isPresent() ? live.get().engineModel() : dryModel();
+    List<NetworkPolicy> policies =
+        live.isPresent() ? live.get().policies().policies() : dryPolicies.policies();
+    Verdict v =
+        new ReachabilityEngine(model, policies)
+            .verdict(model.pod(from).orElseThrow(), model.pod(to).orElseThrow(), port, Protocol.TCP);
+    return "ingress at " + to + " " + describe(v.ingress()) + "; egress at " + from + " "
+        + describe(v.egress());
+  }
+
+  private static String describe(DirectionVerdict d) {
+    if (!d.isolated()) {
+      return "not isolated";
     }
-    Verdict v = new ReachabilityEngine(model, policies).verdict(
-        model.pod(from).orElseThrow(), model.pod(to).orElseThrow(), port, Protocol.TCP);
-    return v.toString();
+    return "isolated by " + d.selectingPolicies() + ", allowed by "
+        + (d.allowingPolicies().isEmpty() ? "none of them" : d.allowingPolicies());
   }
 
   private ClusterModel dryModel() {
@@ -223,6 +232,11 @@ public final class IsolationScenario implements AutoCloseable {
 
   @Override
   public void close() {
-    live.ifPresent(IsolationSession::close);
+    close(false);
+  }
+
+  /** Ends the scenario; {@code keepNamespaces} leaves a live model in place for debugging. */
+  public void close(boolean keepNamespaces) {
+    live.ifPresent(s -> s.close(keepNamespaces));
   }
 }

@@ -1,6 +1,7 @@
 package io.grpcconformance.harness.isolation;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.grpcconformance.netpol.ClusterModel;
 import io.grpcconformance.netpol.Matrix;
 import io.grpcconformance.netpol.StandardModel;
 import java.time.Duration;
@@ -139,9 +140,14 @@ public final class IsolationSession implements AutoCloseable {
     return policies;
   }
 
+  /** The engine's view of the deployment: model names, real IPs, the labels added so far. */
+  public ClusterModel engineModel() {
+    return labels.applyTo(model().engineModel());
+  }
+
   /** The matrix the engine computes for the policies in force on TCP {@code port}. */
   public Matrix expected(int port) {
-    return policies.expected(labels.applyTo(model().engineModel()), port);
+    return policies.expected(engineModel(), port);
   }
 
   /**
@@ -175,9 +181,21 @@ public final class IsolationSession implements AutoCloseable {
   /** Deletes the model's namespaces (with their policies) and stops the prober. */
   @Override
   public void close() {
+    close(false);
+  }
+
+  /**
+   * Stops the prober and, unless {@code keepNamespaces} (debugging), deletes the model's
+   * namespaces. Also after a failed start: the namespaces may exist though the pods never became
+   * Ready.
+   */
+  public void close(boolean keepNamespaces) {
     try {
-      // Also after a failed start: the namespaces may exist even if the pods never became Ready.
-      new IsolationModel(ops, config).delete(names);
+      if (keepNamespaces) {
+        log.accept("keeping the isolation model in " + names.namespaces().values());
+      } else {
+        new IsolationModel(ops, config).delete(names);
+      }
     } finally {
       prober.close();
     }

@@ -92,7 +92,8 @@ class IsolationScenarioTest {
     assertThatThrownBy(() -> scenario.mustReach("y/a", "x/b", 80, true))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("the feature says y/a can reach x/b on TCP 80, but the policies in"
-            + " force block it");
+            + " force block it: ingress at x/b isolated by [x/deny-ingress], allowed by none of"
+            + " them; egress at y/a not isolated");
   }
 
   @Test
