@@ -8,6 +8,7 @@ import io.cucumber.java.Scenario;
 import io.grpcconformance.harness.cluster.GatewayLogSource;
 import io.grpcconformance.harness.env.SkipPolicy;
 import io.grpcconformance.harness.k8s.Diagnostics;
+import io.grpcconformance.harness.reliability.ShutdownCleanup;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public class Hooks {
   private static final int JOURNAL_TAIL = 60;
 
   private final ScenarioContext ctx;
+  private ShutdownCleanup onInterrupt;
 
   public Hooks(ScenarioContext ctx) {
     this.ctx = ctx;
@@ -51,6 +53,8 @@ public class Hooks {
     if (reason.isPresent()) {
       throw new TestAbortedException(reason.get());
     }
+    // A SIGINT/SIGTERM during the scenario skips @After hooks; this still removes its objects.
+    onInterrupt = ShutdownCleanup.install(ctx.cleanup());
     String ns = ctx.createNamespace("", Map.of());
     scenario.log("namespace " + ns + " on the " + ctx.env().name() + " environment");
   }
@@ -62,6 +66,9 @@ public class Hooks {
         attachDiagnostics(scenario);
       }
     } finally {
+      if (onInterrupt != null) {
+        onInterrupt.close();
+      }
       List<String> failures = ctx.cleanup().runAll();
       if (!failures.isEmpty()) {
         scenario.log(String.join("\n", failures));

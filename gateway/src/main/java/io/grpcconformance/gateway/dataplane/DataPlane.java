@@ -128,7 +128,12 @@ public final class DataPlane implements AutoCloseable {
   /** Declared port → bound port, for every bound port. */
   public Map<Integer, Integer> boundPorts() {
     Map<Integer, Integer> bound = new TreeMap<>();
-    servers.forEach((declared, server) -> bound.put(declared, server.boundPort()));
+    servers.forEach((declared, server) -> {
+      int port = server.boundPort();
+      if (port > 0) {
+        bound.put(declared, port);
+      }
+    });
     return bound;
   }
 

@@ -88,8 +88,16 @@ final class PortServer {
     return protocol;
   }
 
+  /** The bound port, or -1 once this server is shutting down (its port is about to be released). */
   int boundPort() {
-    return server.getPort();
+    if (server.isShutdown()) {
+      return -1;
+    }
+    try {
+      return server.getPort();
+    } catch (IllegalStateException terminatedMeanwhile) {
+      return -1;
+    }
   }
 
   /** Serves the certificates of {@code routes} from the next handshake on (HTTPS only). */

@@ -33,7 +33,11 @@ class ManifestsParseTest {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(root)) {
+      // manifests/bad-input is the gateway's bad-input corpus: many of its documents parse but are
+      // wrong on purpose (bad regex, missing Secret); BadInputCorpusTest checks each one's outcome.
+      Path corpus = root.resolve("bad-input");
       return files.filter(Files::isRegularFile)
+          .filter(p -> !p.startsWith(corpus))
           .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
           .sorted()
           .toList();

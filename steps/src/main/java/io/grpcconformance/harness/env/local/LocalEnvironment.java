@@ -139,6 +139,9 @@ public final class LocalEnvironment implements Environment {
 
   /** Waits (gatewayMustBeProgrammed) until the data plane serves {@code declared}. */
   private int boundPort(int declared) {
+    // Let the gateway apply every change it has seen first, so a port a previous scenario's
+    // cleanup is closing is not handed out; the wait below covers changes not seen yet.
+    gateway.awaitIdle(config.timeouts().gatewayMustBeProgrammed());
     int port = gateway.port(declared);
     if (port > 0) {
       return port;
