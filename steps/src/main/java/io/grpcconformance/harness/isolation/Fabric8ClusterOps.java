@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,7 +91,7 @@ public final class Fabric8ClusterOps implements ClusterOps, PodExec {
   public void labelPod(String namespace, String name, Map<String, String> labels) {
     // edit() returns once the API server stored the labels: no polling needed afterwards.
     client.pods().inNamespace(namespace).withName(name).edit(p -> {
-      p.getMetadata().getLabels().putAll(labels);
+      p.getMetadata().setLabels(merged(p.getMetadata().getLabels(), labels));
       return p;
     });
   }
@@ -98,9 +99,15 @@ public final class Fabric8ClusterOps implements ClusterOps, PodExec {
   @Override
   public void labelNamespace(String name, Map<String, String> labels) {
     client.namespaces().withName(name).edit(n -> {
-      n.getMetadata().getLabels().putAll(labels);
+      n.getMetadata().setLabels(merged(n.getMetadata().getLabels(), labels));
       return n;
     });
+  }
+
+  private static Map<String, String> merged(Map<String, String> existing, Map<String, String> added) {
+    Map<String, String> labels = new LinkedHashMap<>(existing == null ? Map.of() : existing);
+    labels.putAll(added);
+    return labels;
   }
 
   @Override

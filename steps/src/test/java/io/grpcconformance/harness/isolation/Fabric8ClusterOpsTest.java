@@ -50,6 +50,15 @@ class Fabric8ClusterOpsTest {
       assertThat(s.summary()).startsWith("Running");
     });
 
+    ops.labelPod("gc-y-f8ops", "b", Map.of("role", "db"));
+    ops.labelNamespace("gc-y-f8ops", Map.of("project", "myproject"));
+    assertThat(client.pods().inNamespace("gc-y-f8ops").withName("b").get().getMetadata().getLabels())
+        .containsEntry("role", "db")
+        .containsEntry("pod", "b");
+    assertThat(client.namespaces().withName("gc-y-f8ops").get().getMetadata().getLabels())
+        .containsEntry("project", "myproject")
+        .containsEntry("ns", "y");
+
     ops.deleteNamespace("gc-z-f8ops");
     assertThat(client.namespaces().withName("gc-z-f8ops").get()).isNull();
   }
