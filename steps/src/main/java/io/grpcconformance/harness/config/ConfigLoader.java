@@ -74,14 +74,28 @@ public final class ConfigLoader {
     List<String> knownEnv = known.stream().map(ConfigLoader::envName).toList();
     List<String> out = new ArrayList<>();
     systemProperties.stream()
-        .filter(k -> k.startsWith(PREFIX + ".") && !known.contains(k))
+        .filter(k -> k.startsWith(PREFIX + ".") && !known.contains(k) && !ownedElsewhere(k))
         .sorted()
         .forEach(out::add);
     environment.stream()
-        .filter(k -> k.startsWith("CONFORMANCE_") && !knownEnv.contains(k))
+        .filter(k -> k.startsWith("CONFORMANCE_") && !knownEnv.contains(k) && !ownedElsewhere(k))
         .sorted()
         .forEach(out::add);
     return out;
+  }
+
+  /**
+   * Settings of components with their own configuration record (IsolationConfig, the cluster
+   * environments' ClusterSettings and ClusterTimeouts), which check their own keys.
+   */
+  private static final List<String> OWNED_ELSEWHERE = List.of(
+      "conformance.isolation.", "conformance.k3s.", "conformance.calico.", "conformance.gatewayApi.",
+      "conformance.kind.", "conformance.images.", "conformance.kubeContext",
+      "conformance.allowedContexts", "conformance.gatewayImage");
+
+  private static boolean ownedElsewhere(String key) {
+    return OWNED_ELSEWHERE.stream()
+        .anyMatch(p -> key.startsWith(p) || key.startsWith(envName(p).replaceAll("_$", "")));
   }
 
   /** Resolves the configuration over the defaults. */
