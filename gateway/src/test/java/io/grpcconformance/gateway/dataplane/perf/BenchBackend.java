@@ -61,17 +61,23 @@ final class BenchBackend implements AutoCloseable {
     }
   }
 
-  /** Sends the requested number of messages while the call is ready. */
+  /**
+   * Sends the requested number of messages (request: count, then optionally a message size;
+   * default {@link BenchTransport#MESSAGE}) while the call is ready.
+   */
   private static final class Stream implements ServerCallHandler<byte[], byte[]> {
     @Override
     public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata h) {
       call.request(1);
       return new ServerCall.Listener<>() {
         private int left = -1;
+        private byte[] reply;
 
         @Override
         public void onMessage(byte[] message) {
-          left = ByteBuffer.wrap(message).getInt();
+          ByteBuffer request = ByteBuffer.wrap(message);
+          left = request.getInt();
+          reply = request.remaining() >= 4 ? new byte[request.getInt()] : BenchTransport.MESSAGE;
           call.sendHeaders(new Metadata());
           send();
         }
@@ -86,7 +92,7 @@ final class BenchBackend implements AutoCloseable {
             return;
           }
           while (left > 0 && call.isReady()) {
-            call.sendMessage(BenchTransport.MESSAGE);
+            call.sendMessage(reply);
             left--;
           }
           if (left == 0) {

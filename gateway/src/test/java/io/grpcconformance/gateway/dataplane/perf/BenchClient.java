@@ -55,11 +55,15 @@ final class BenchClient implements AutoCloseable {
     }
   }
 
-  /** Starts {@code streams} server-streaming calls of {@code perStream} messages, restarting. */
-  void startStreams(int streams, int perStream) {
+  /**
+   * Starts {@code streams} server-streaming calls of {@code perStream} messages of
+   * {@code messageBytes} each, restarting.
+   */
+  void startStreams(int streams, int perStream, int messageBytes) {
+    byte[] request = ByteBuffer.allocate(8).putInt(perStream).putInt(messageBytes).array();
     for (int i = 0; i < streams; i++) {
       ManagedChannel channel = channels.get(i % channels.size());
-      group.execute(() -> stream(channel, perStream));
+      group.execute(() -> stream(channel, perStream, request));
     }
   }
 
@@ -106,7 +110,7 @@ final class BenchClient implements AutoCloseable {
     call.halfClose();
   }
 
-  private void stream(ManagedChannel channel, int perStream) {
+  private void stream(ManagedChannel channel, int perStream, byte[] request) {
     if (!running) {
       return;
     }
@@ -121,15 +125,15 @@ final class BenchClient implements AutoCloseable {
       public void onClose(Status status, Metadata trailers) {
         if (status.isOk()) {
           ok.incrementAndGet();
-          stream(channel, perStream);
+          stream(channel, perStream, request);
         } else {
           errors.incrementAndGet();
-          group.schedule(() -> stream(channel, perStream), 1, TimeUnit.MILLISECONDS);
+          group.schedule(() -> stream(channel, perStream, request), 1, TimeUnit.MILLISECONDS);
         }
       }
     }, new Metadata());
     call.request(perStream);
-    call.sendMessage(ByteBuffer.allocate(4).putInt(perStream).array());
+    call.sendMessage(request);
     call.halfClose();
   }
 

@@ -42,7 +42,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Scenarios: {@code unary32} (32 unary calls in flight over 4 connections), {@code pingpong} (one
  * call in flight, latency), {@code stream} (8 server streams of 1000 10-byte messages each, over 2
- * connections), {@code unary32-tls} (the gateway terminating TLS; no direct variant).
+ * connections), {@code stream64k} (2 server streams of 200 64-KiB messages each), {@code
+ * unary32-tls} (the gateway terminating TLS; no direct variant).
  */
 public final class DataPlaneBench {
   private static final int GATEWAY_PORT = 8080;
@@ -97,9 +98,15 @@ public final class DataPlaneBench {
             }
             case "stream" -> {
               measure(round, scenario, "direct", backend.port(), insecure,
-                  c -> c.startStreams(8, 1000), 2);
+                  c -> c.startStreams(8, 1000, BenchTransport.MESSAGE.length), 2);
               measure(round, scenario, "gateway", plain, insecure,
-                  c -> c.startStreams(8, 1000), 2);
+                  c -> c.startStreams(8, 1000, BenchTransport.MESSAGE.length), 2);
+            }
+            case "stream64k" -> {
+              measure(round, scenario, "direct", backend.port(), insecure,
+                  c -> c.startStreams(2, 200, 64 * 1024), 2);
+              measure(round, scenario, "gateway", plain, insecure,
+                  c -> c.startStreams(2, 200, 64 * 1024), 2);
             }
             case "unary32-tls" ->
                 measure(round, scenario, "gateway", tls, trusting, c -> c.startUnary(32), 4);
