@@ -139,9 +139,9 @@ final class PassThroughCompression {
       return frame;
     }
     try (InputStream in = "gzip".equals(encoding)
-        ? new GZIPInputStream(new ByteArrayInputStream(frame.bytes))
-        : new InflaterInputStream(new ByteArrayInputStream(frame.bytes))) {
-      return new Frame(in.readAllBytes(), false);
+        ? new GZIPInputStream(new ByteArrayInputStream(frame.bytes()))
+        : new InflaterInputStream(new ByteArrayInputStream(frame.bytes()))) {
+      return Frame.of(in.readAllBytes(), false);
     } catch (IOException e) {
       throw Status.INTERNAL.withDescription("backend sent a corrupt " + encoding + " message")
           .withCause(e).asRuntimeException();
