@@ -31,8 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * In-JVM loopback microbenchmark of the data plane (not a test; run by hand). For each round and
  * scenario it measures the same backend reached directly and through a {@link DataPlane}, and
  * prints calls (or messages) per second, CPU per call of the gateway's own threads and of the
- * whole process, bytes the gateway allocates per call, and latency percentiles; then medians over
- * the rounds.
+ * whole process, bytes the gateway allocates per call, latency percentiles and the longest GC
+ * pause of the whole JVM (client and backend included); then medians over the rounds.
  *
  * <pre>
  * java -cp gateway/target/test-classes:gateway/target/classes:$(cat cp.txt) \
@@ -83,8 +83,9 @@ public final class DataPlaneBench {
       ChannelCredentials insecure = InsecureChannelCredentials.create();
       ChannelCredentials trusting = TlsChannelCredentials.newBuilder()
           .trustManager(new ByteArrayInputStream(pem(TestCertificates.caCertificate()))).build();
-      System.out.printf("%-22s %10s %9s %9s %10s %8s %8s %8s %6s%n", "round scenario target",
-          "calls/s", "gw-us/op", "proc-us", "gw-B/op", "p50-us", "p99-us", "p999-us", "errors");
+      System.out.printf("%-22s %10s %9s %9s %10s %8s %8s %8s %6s %7s%n", "round scenario target",
+          "calls/s", "gw-us/op", "proc-us", "gw-B/op", "p50-us", "p99-us", "p999-us", "errors",
+          "gc-ms");
       for (int round = 1; round <= rounds; round++) {
         for (String scenario : scenarios) {
           switch (scenario) {
@@ -133,6 +134,7 @@ public final class DataPlaneBench {
       long okBefore = streaming ? client.messages.get() : client.ok.get();
       long errorsBefore = client.errors.get();
       long start = System.nanoTime();
+      GcPauses.reset();
       client.record(true);
       sleepSeconds(measureSeconds);
       client.record(false);
@@ -149,7 +151,8 @@ public final class DataPlaneBench {
           percentile(latencies, 0.50) / 1e3,
           percentile(latencies, 0.99) / 1e3,
           percentile(latencies, 0.999) / 1e3,
-          client.errors.get() - errorsBefore};
+          client.errors.get() - errorsBefore,
+          GcPauses.maxPauseMillis()};
       String key = scenario + " " + target;
       results.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
       System.out.println(line(round + " " + key, row));
@@ -157,8 +160,8 @@ public final class DataPlaneBench {
   }
 
   private static String line(String key, double[] row) {
-    return String.format("%-22s %10.0f %9.2f %9.2f %10.0f %8.1f %8.1f %8.1f %6.0f", key, row[0],
-        row[1], row[2], row[3], row[4], row[5], row[6], row[7]);
+    return String.format("%-22s %10.0f %9.2f %9.2f %10.0f %8.1f %8.1f %8.1f %6.0f %7.0f", key,
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]);
   }
 
   private static double[] median(List<double[]> rows) {
