@@ -86,7 +86,9 @@ public final class DataPlaneBench {
       System.out.printf("%-22s %10s %9s %9s %10s %8s %8s %8s %6s %7s%n", "round scenario target",
           "calls/s", "gw-us/op", "proc-us", "gw-B/op", "p50-us", "p99-us", "p999-us", "errors",
           "gc-ms");
-      for (int round = 1; round <= rounds; round++) {
+      // Round 0 runs every scenario once unrecorded, so the JIT has compiled the whole path (the
+      // first scenario would otherwise measure a partly interpreted JVM).
+      for (int round = 0; round <= rounds; round++) {
         for (String scenario : scenarios) {
           switch (scenario) {
             case "unary32" -> {
@@ -154,8 +156,10 @@ public final class DataPlaneBench {
           client.errors.get() - errorsBefore,
           GcPauses.maxPauseMillis()};
       String key = scenario + " " + target;
-      results.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-      System.out.println(line(round + " " + key, row));
+      if (round > 0) {
+        results.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+      }
+      System.out.println(line((round == 0 ? "warm-up" : round) + " " + key, row));
     }
   }
 
