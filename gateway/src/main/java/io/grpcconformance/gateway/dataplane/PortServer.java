@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  *
  * <p>Executor: {@code directExecutor()}: the handlers never block, so callbacks stay on the Netty
  * event loop without a thread hop or a SerializingExecutor (+40% QPS in the grpc-java
- * benchmarks, performance.md §2c). Event loops: grpc-netty-shaded's shared worker group, which
- * uses native epoll where available and is shared with the backend channels.
+ * benchmarks, performance.md §2c). Event loops: the data plane's {@link EventLoops} accept and
+ * serve the connections; they also run the backend channels, so a call stays on one thread.
  */
 final class PortServer {
   private static final Logger logger = Logger.getLogger(PortServer.class.getName());
@@ -50,6 +50,9 @@ final class PortServer {
         // A port closed by a protocol change can be bound again while its accepted connections
         // drain.
         .withOption(ChannelOption.SO_REUSEADDR, true)
+        .bossEventLoopGroup(context.loops().group())
+        .workerEventLoopGroup(context.loops().group())
+        .channelType(context.loops().serverChannelType())
         .directExecutor()
         .fallbackHandlerRegistry(new RoutingHandlerRegistry(context, routes.port()))
         .compressorRegistry(PassThroughCompression.COMPRESSORS)
