@@ -1,6 +1,7 @@
 package io.grpcconformance.gateway.dataplane;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.ConnectivityState;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
@@ -83,6 +84,29 @@ final class BackendChannels implements AutoCloseable {
   }
 
   /**
+   * The next endpoint of {@code backend} whose channel on this event loop is not failing, so a call
+   * is not sent to an endpoint the gateway already knows it cannot reach (still listed ready, e.g.
+   * a killed pod before its EndpointSlice changes). The call has not left the gateway yet, so
+   * choosing another endpoint is safe. When every endpoint is failing, the round-robin choice
+   * stands and the call fails UNAVAILABLE as before.
+   */
+  Endpoint pickEndpoint(WeightedBackend backend, BackendProtocol protocol) {
+    Endpoint first = nextEndpoint(backend);
+    int others = backend.endpoints().size() - 1;
+    Endpoint candidate = first;
+    for (int i = 0; i < others && failing(candidate, protocol); i++) {
+      candidate = nextEndpoint(backend);
+    }
+    return failing(candidate, protocol) ? first : candidate;
+  }
+
+  private boolean failing(Endpoint endpoint, BackendProtocol protocol) {
+    ManagedChannel[] perLoop = channels.get(protocol).get(endpoint);
+    return perLoop != null
+        && perLoop[loops.current()].getState(false) == ConnectivityState.TRANSIENT_FAILURE;
+  }
+
+  /**
    * The pooled channel to {@code endpoint} on the calling thread's event loop; created on first
    * use (connecting is asynchronous).
    */
@@ -99,10 +123,18 @@ final class BackendChannels implements AutoCloseable {
   void retainOnly(RoutingTable table) {
     Referenced referenced = Referenced.of(table);
     roundRobin.keySet().retainAll(referenced.backendNames);
-    channels.forEach((protocol, pool) -> pool.keySet().forEach(endpoint -> {
+    channels.forEach((protocol, pool) -> pool.forEach((endpoint, perLoop) -> {
       if (!referenced.contains(endpoint, protocol)) {
         scheduler.schedule(() -> retireIfUnused(endpoint, protocol),
             config.retiredChannelDelay().toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      }
+      // A referenced endpoint whose channel is backing off (its process died and came back, and
+      // the EndpointSlice says it is ready again) reconnects now instead of after the backoff.
+      for (ManagedChannel channel : perLoop) {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+          channel.resetConnectBackoff();
+        }
       }
     }));
   }
