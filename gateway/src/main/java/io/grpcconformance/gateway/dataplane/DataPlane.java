@@ -37,6 +37,20 @@ import java.util.logging.Logger;
 public final class DataPlane implements AutoCloseable {
   private static final Logger logger = Logger.getLogger(DataPlane.class.getName());
 
+  /**
+   * grpc-java logs every failed client connection ("Transport failed") at INFO with a stack trace:
+   * a scanner or a fuzzer at the gateway's ports would flood the log. Held here so the level sticks
+   * (JUL keeps loggers weakly); WARNING and above still show.
+   */
+  private static final Logger TRANSPORT_LOG =
+      Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerTransport");
+
+  static {
+    if (TRANSPORT_LOG.getLevel() == null) {
+      TRANSPORT_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+  }
+
   /** How long close() lets connections finish closing before the event loops stop. */
   private static final Duration LOOP_SHUTDOWN_GRACE = Duration.ofSeconds(5);
 

@@ -42,6 +42,18 @@ final class PortServer {
   }
 
   /** Binds {@code bindPort} (0 = ephemeral) on the configured address and starts serving. */
+  /** RST_STREAM frames a client may send per window before the connection is closed. */
+  static final int RAPID_RESET_LIMIT = 200;
+
+  /** The window of {@link #RAPID_RESET_LIMIT}, in seconds. */
+  static final int RAPID_RESET_WINDOW_SECONDS = 10;
+
+  /** How long a connection may take to send the HTTP/2 preface (and finish TLS). */
+  static final java.time.Duration HANDSHAKE_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+  /** How long a connection may stay without any call before it is closed gracefully. */
+  static final java.time.Duration IDLE_CONNECTION_TIMEOUT = java.time.Duration.ofMinutes(5);
+
   static PortServer start(ProxyContext context, PortRoutes routes, int bindPort)
       throws IOException {
     DataPlaneConfig config = context.config();
@@ -58,7 +70,14 @@ final class PortServer {
         .compressorRegistry(PassThroughCompression.COMPRESSORS)
         .decompressorRegistry(PassThroughCompression.SERVER_DECOMPRESSORS)
         .maxInboundMessageSize(config.maxMessageBytes())
-        .flowControlWindow(config.flowControlWindowBytes());
+        .flowControlWindow(config.flowControlWindowBytes())
+        // Hardening, as edge proxies do: a connection that resets streams faster than
+        // RAPID_RESET_LIMIT per RAPID_RESET_WINDOW_SECONDS gets GOAWAY (CVE-2023-44487); one that
+        // never completes the HTTP/2 (or TLS) handshake is closed after HANDSHAKE_TIMEOUT; one
+        // with no call for IDLE_CONNECTION_TIMEOUT is closed gracefully.
+        .maxRstFramesPerWindow(RAPID_RESET_LIMIT, RAPID_RESET_WINDOW_SECONDS)
+        .handshakeTimeout(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .maxConnectionIdle(IDLE_CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     SniKeyManager keyManager = null;
     if (routes.protocol() == Protocol.HTTPS) {
       keyManager = new SniKeyManager(routes);
