@@ -21,7 +21,7 @@ LOAD_FRACTION="${LOAD_FRACTION:-0.5}"          # fixed load = this x gateway sat
 SYSTEMS="${SYSTEMS:-D,G,H,N}"                  # interleaving order
 SCENARIOS="${SCENARIOS:-unary_h2c,unary_tls,one_in_flight,fixed_load,server_streaming}"
 FOREIGN_MAX_PERCENT="${FOREIGN_MAX_PERCENT:-20}"  # other work allowed on SUT_CPU per window
-GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1}"
+GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1 -XX:+UseZGC}"
 BACKEND_JVM_OPTS="${BACKEND_JVM_OPTS:--Xms256m -Xmx256m -XX:ActiveProcessorCount=1}"
 DRIVER_JVM_OPTS="${DRIVER_JVM_OPTS:--Xms512m -Xmx512m -XX:ActiveProcessorCount=1}"
 GATEWAY_JFR="${GATEWAY_JFR:-false}"            # true: JFR profile of the gateway + hotspots.txt

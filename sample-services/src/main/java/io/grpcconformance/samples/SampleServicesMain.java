@@ -1,5 +1,6 @@
 package io.grpcconformance.samples;
 
+import io.grpcconformance.samples.probe.ProbeCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -15,7 +16,11 @@ import picocli.CommandLine.Spec;
     description =
         "Runs a sample gRPC service (helloworld.Greeter or com.example.User) for the conformance"
             + " suite.",
-    subcommands = {SampleServicesMain.Greeter.class, SampleServicesMain.User.class},
+    subcommands = {
+      SampleServicesMain.Greeter.class,
+      SampleServicesMain.User.class,
+      ProbeCommand.class
+    },
     footer = {"", SampleServicesMain.FOOTER})
 public final class SampleServicesMain implements Runnable {
 

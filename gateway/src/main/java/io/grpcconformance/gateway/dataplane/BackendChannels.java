@@ -1,6 +1,7 @@
 package io.grpcconformance.gateway.dataplane;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.ConnectivityState;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
@@ -14,6 +15,8 @@ import io.grpcconformance.gateway.routing.WeightedBackend;
 import io.grpcconformance.gateway.routing.WeightedBackend.BackendProtocol;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +33,12 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The pool of backend connections: one {@link ManagedChannel} per (endpoint, protocol), shared by
- * every route and call, plus the round-robin position of each backend.
+ * The pool of backend connections: per (endpoint, protocol) one {@link ManagedChannel} per event
+ * loop, shared by every route and call, plus the round-robin position of each backend.
+ *
+ * <p>Threading: {@link #channel} returns the channel bound to the calling thread's event loop
+ * ({@link EventLoops}), so the backend call runs on the thread of the client call that started
+ * it. The channels of one endpoint are created together but connect lazily, on their first call.
  *
  * <p>Retirement: when an endpoint leaves the table its channel is kept for {@link
  * DataPlaneConfig#retiredChannelDelay()} (a call routed with the previous table may still be about
@@ -44,15 +51,20 @@ final class BackendChannels implements AutoCloseable {
   private final DataPlaneConfig config;
   private final ScheduledExecutorService scheduler;
   private final Supplier<RoutingTable> currentTable;
-  private final Map<BackendProtocol, ConcurrentHashMap<Endpoint, ManagedChannel>> channels =
+  private final EventLoops loops;
+  /** Per protocol and endpoint: the channel of each event loop, by loop index. */
+  private final Map<BackendProtocol, ConcurrentHashMap<Endpoint, ManagedChannel[]>> channels =
       new EnumMap<>(BackendProtocol.class);
   private final ConcurrentHashMap<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
+  /** Channels {@link #close} shut down, for {@link #awaitTermination}. */
+  private final List<ManagedChannel> closed = new ArrayList<>();
 
   BackendChannels(DataPlaneConfig config, ScheduledExecutorService scheduler,
-      Supplier<RoutingTable> currentTable) {
+      Supplier<RoutingTable> currentTable, EventLoops loops) {
     this.config = config;
     this.scheduler = scheduler;
     this.currentTable = currentTable;
+    this.loops = loops;
     for (BackendProtocol protocol : BackendProtocol.values()) {
       channels.put(protocol, new ConcurrentHashMap<>());
     }
@@ -71,21 +83,58 @@ final class BackendChannels implements AutoCloseable {
     return endpoints.get(Math.floorMod(position.getAndIncrement(), endpoints.size()));
   }
 
-  /** The pooled channel to {@code endpoint}; created on first use (connecting is asynchronous). */
+  /**
+   * The next endpoint of {@code backend} whose channel on this event loop is not failing, so a call
+   * is not sent to an endpoint the gateway already knows it cannot reach (still listed ready, e.g.
+   * a killed pod before its EndpointSlice changes). The call has not left the gateway yet, so
+   * choosing another endpoint is safe. When every endpoint is failing, the round-robin choice
+   * stands and the call fails UNAVAILABLE as before.
+   */
+  Endpoint pickEndpoint(WeightedBackend backend, BackendProtocol protocol) {
+    Endpoint first = nextEndpoint(backend);
+    int others = backend.endpoints().size() - 1;
+    Endpoint candidate = first;
+    for (int i = 0; i < others && failing(candidate, protocol); i++) {
+      candidate = nextEndpoint(backend);
+    }
+    return failing(candidate, protocol) ? first : candidate;
+  }
+
+  private boolean failing(Endpoint endpoint, BackendProtocol protocol) {
+    ManagedChannel[] perLoop = channels.get(protocol).get(endpoint);
+    return perLoop != null
+        && perLoop[loops.current()].getState(false) == ConnectivityState.TRANSIENT_FAILURE;
+  }
+
+  /**
+   * The pooled channel to {@code endpoint} on the calling thread's event loop; created on first
+   * use (connecting is asynchronous).
+   */
   ManagedChannel channel(Endpoint endpoint, BackendProtocol protocol) {
-    ConcurrentHashMap<Endpoint, ManagedChannel> pool = channels.get(protocol);
-    ManagedChannel channel = pool.get(endpoint);
-    return channel != null ? channel : pool.computeIfAbsent(endpoint, e -> open(e, protocol));
+    ConcurrentHashMap<Endpoint, ManagedChannel[]> pool = channels.get(protocol);
+    ManagedChannel[] perLoop = pool.get(endpoint);
+    if (perLoop == null) {
+      perLoop = pool.computeIfAbsent(endpoint, e -> open(e, protocol));
+    }
+    return perLoop[loops.current()];
   }
 
   /** Schedules the retirement of channels and counters {@code table} no longer references. */
   void retainOnly(RoutingTable table) {
     Referenced referenced = Referenced.of(table);
     roundRobin.keySet().retainAll(referenced.backendNames);
-    channels.forEach((protocol, pool) -> pool.keySet().forEach(endpoint -> {
+    channels.forEach((protocol, pool) -> pool.forEach((endpoint, perLoop) -> {
       if (!referenced.contains(endpoint, protocol)) {
         scheduler.schedule(() -> retireIfUnused(endpoint, protocol),
             config.retiredChannelDelay().toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      }
+      // A referenced endpoint whose channel is backing off (its process died and came back, and
+      // the EndpointSlice says it is ready again) reconnects now instead of after the backoff.
+      for (ManagedChannel channel : perLoop) {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+          channel.resetConnectBackoff();
+        }
       }
     }));
   }
@@ -101,29 +150,56 @@ final class BackendChannels implements AutoCloseable {
   @Override
   public void close() {
     channels.values().forEach(pool -> {
-      pool.values().forEach(ManagedChannel::shutdownNow);
+      pool.values().forEach(perLoop -> {
+        for (ManagedChannel channel : perLoop) {
+          channel.shutdownNow();
+          closed.add(channel);
+        }
+      });
       pool.clear();
     });
+  }
+
+  /** Waits until the channels {@link #close} shut down have terminated, at most {@code timeout}. */
+  void awaitTermination(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    for (ManagedChannel channel : closed) {
+      channel.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
   }
 
   private void retireIfUnused(Endpoint endpoint, BackendProtocol protocol) {
     if (Referenced.of(currentTable.get()).contains(endpoint, protocol)) {
       return; // the endpoint came back in a newer table
     }
-    ManagedChannel channel = channels.get(protocol).remove(endpoint);
-    if (channel != null) {
+    ManagedChannel[] perLoop = channels.get(protocol).remove(endpoint);
+    if (perLoop != null) {
       logger.fine(() -> "retiring backend channel " + protocol + " " + endpoint);
-      channel.shutdown();
+      for (ManagedChannel channel : perLoop) {
+        channel.shutdown();
+      }
     }
   }
 
-  private ManagedChannel open(Endpoint endpoint, BackendProtocol protocol) {
+  private ManagedChannel[] open(Endpoint endpoint, BackendProtocol protocol) {
+    ManagedChannel[] perLoop = new ManagedChannel[loops.size()];
+    for (int i = 0; i < perLoop.length; i++) {
+      perLoop[i] = open(endpoint, protocol, i);
+    }
+    return perLoop;
+  }
+
+  private ManagedChannel open(Endpoint endpoint, BackendProtocol protocol, int loop) {
     ChannelCredentials credentials = protocol == BackendProtocol.TLS
         // ingress-nginx does not verify upstream certificates (proxy_ssl_verify off) either.
         ? TlsChannelCredentials.newBuilder().trustManager(TrustEverything.INSTANCE).build()
         : InsecureChannelCredentials.create();
-    logger.log(Level.FINE, "opening backend channel {0} {1}", new Object[] {protocol, endpoint});
+    logger.log(Level.FINE, "opening backend channel {0} {1} on event loop {2}",
+        new Object[] {protocol, endpoint, loop});
     return NettyChannelBuilder.forAddress(endpoint.address(), endpoint.port(), credentials)
+        // Pinned to one loop of the shared group: calls started on that loop stay on it.
+        .eventLoopGroup(loops.loop(loop))
+        .channelType(loops.clientChannelType())
         // Handlers never block, so callbacks run on the event loop (performance.md §2c).
         .directExecutor()
         // The proxy must not retry or hedge: retries would buffer messages and repeat calls.

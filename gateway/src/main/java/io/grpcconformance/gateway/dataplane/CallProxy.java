@@ -28,6 +28,12 @@ import io.grpcconformance.gateway.routing.RouteAction;
  * calling {@code serverCall} methods other than {@code request} ({@code request} is thread-safe).
  * Each "must request later" flag is guarded by its owner's monitor, so a ready signal from the
  * other thread is never lost between {@code isReady()} and setting the flag.
+ *
+ * <p>Message buffers ({@link Frame}): grpc-java drains and frees a message inside {@code
+ * sendMessage}; a request sent while the backend call still waits for its connection is drained
+ * when it connects, or freed when the call fails (grpc-java's no-op stream closes it). As a
+ * safeguard against a stream that drops a message without closing it, the last request frame is
+ * released when the backend call closes, and any request frame sent after that at once.
  */
 final class CallProxy {
   private final ServerCall<Frame, Frame> serverCall;
@@ -95,13 +101,24 @@ final class CallProxy {
   /** Client → backend. */
   private final class RequestProxy extends ServerCall.Listener<Frame> {
     private boolean mustRequest; // guarded by this
+    /** The last frame handed to the backend call; released by {@link ResponseProxy#onClose}. */
+    private volatile Frame lastSent;
 
     @Override
     public void onMessage(Frame frame) {
       if (relayRequestCompression) {
         clientCall.setMessageCompression(frame.compressed);
       }
-      clientCall.sendMessage(frame);
+      lastSent = frame;
+      try {
+        clientCall.sendMessage(frame);
+      } finally {
+        // Volatile write of lastSent above, read of backendClosed here; onClose does the reverse,
+        // so at least one of the two sees the other and releases the frame.
+        if (responses.backendClosed) {
+          frame.release();
+        }
+      }
       synchronized (this) {
         if (clientCall.isReady()) {
           serverCall.request(1);
@@ -138,6 +155,7 @@ final class CallProxy {
   /** Backend → client. */
   private final class ResponseProxy extends ClientCall.Listener<Frame> {
     private boolean mustRequest; // guarded by this
+    private volatile boolean backendClosed;
     private boolean headersSent;
     private boolean relayResponseCompression;
     private String decodeEncoding;
@@ -165,7 +183,11 @@ final class CallProxy {
       } else if (decodeEncoding != null) {
         frame = PassThroughCompression.decode(frame, decodeEncoding);
       }
-      serverCall.sendMessage(frame);
+      try {
+        serverCall.sendMessage(frame);
+      } finally {
+        frame.release(); // the server side drains synchronously: a no-op unless it failed
+      }
       synchronized (this) {
         if (serverCall.isReady()) {
           clientCall.request(1);
@@ -177,6 +199,11 @@ final class CallProxy {
 
     @Override
     public void onClose(Status status, Metadata trailers) {
+      backendClosed = true;
+      Frame unsent = requests.lastSent;
+      if (unsent != null) {
+        unsent.release(); // no effect when it was sent
+      }
       if (!headersSent) {
         decorate(trailers); // trailers-only response: these are the response headers
       }

@@ -37,6 +37,23 @@ import java.util.logging.Logger;
 public final class DataPlane implements AutoCloseable {
   private static final Logger logger = Logger.getLogger(DataPlane.class.getName());
 
+  /**
+   * grpc-java logs every failed client connection ("Transport failed") at INFO with a stack trace:
+   * a scanner or a fuzzer at the gateway's ports would flood the log. Held here so the level sticks
+   * (JUL keeps loggers weakly); WARNING and above still show.
+   */
+  private static final Logger TRANSPORT_LOG =
+      Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerTransport");
+
+  static {
+    if (TRANSPORT_LOG.getLevel() == null) {
+      TRANSPORT_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+  }
+
+  /** How long close() lets connections finish closing before the event loops stop. */
+  private static final Duration LOOP_SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
   private final DataPlaneConfig config;
   private final AtomicReference<RoutingTable> table = new AtomicReference<>(RoutingTable.EMPTY);
   private final ScheduledExecutorService maintenance =
@@ -44,6 +61,7 @@ public final class DataPlane implements AutoCloseable {
   /** Blocking HTTP/1.1 backend exchanges (a misconfiguration path): at most 16 at a time. */
   private final ThreadPoolExecutor http1Executor = new ThreadPoolExecutor(16, 16, 60,
       TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("gateway-http1-backend"));
+  private final EventLoops loops;
   private final BackendChannels channels;
   private final ProxyContext context;
   /** Declared port → server; written under this object's lock, read lock-free. */
@@ -61,11 +79,12 @@ public final class DataPlane implements AutoCloseable {
   public DataPlane(DataPlaneConfig config, RandomSource random) {
     this.config = Objects.requireNonNull(config, "config");
     http1Executor.allowCoreThreadTimeOut(true);
-    this.channels = new BackendChannels(config, maintenance, table::get);
+    this.loops = new EventLoops(config.eventLoopThreads());
+    this.channels = new BackendChannels(config, maintenance, table::get, loops);
     this.context = new ProxyContext(table, config, channels,
-        new Http1Backend(http1Executor, config), random);
+        new Http1Backend(http1Executor, config), random, loops);
     logger.info(() -> "data plane on " + config.bindAddress() + ": transport "
-        + (Epoll.isAvailable() ? "epoll" : "nio"));
+        + (Epoll.isAvailable() ? "epoll" : "nio") + ", " + loops.size() + " event loops");
   }
 
   /**
@@ -128,7 +147,12 @@ public final class DataPlane implements AutoCloseable {
   /** Declared port → bound port, for every bound port. */
   public Map<Integer, Integer> boundPorts() {
     Map<Integer, Integer> bound = new TreeMap<>();
-    servers.forEach((declared, server) -> bound.put(declared, server.boundPort()));
+    servers.forEach((declared, server) -> {
+      int port = server.boundPort();
+      if (port > 0) {
+        bound.put(declared, port);
+      }
+    });
     return bound;
   }
 
@@ -172,6 +196,17 @@ public final class DataPlane implements AutoCloseable {
     channels.close();
     maintenance.shutdownNow();
     http1Executor.shutdownNow();
+    // Last: the servers and channels above finish closing their connections on these loops.
+    try {
+      long graceEnd = System.nanoTime() + LOOP_SHUTDOWN_GRACE.toNanos();
+      for (PortServer server : all) {
+        server.awaitTermination(Duration.ofNanos(Math.max(0, graceEnd - System.nanoTime())));
+      }
+      channels.awaitTermination(Duration.ofNanos(Math.max(0, graceEnd - System.nanoTime())));
+      loops.shutdown(LOOP_SHUTDOWN_GRACE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private PortServer bind(PortRoutes routes, Integer releasedPort) throws IOException {

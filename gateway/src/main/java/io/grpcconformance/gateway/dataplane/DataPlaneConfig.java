@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param retiredChannelDelay how long a backend channel whose endpoint left the table stays open
  *     before its graceful shutdown starts; calls already running on it always finish (default 10 s)
  * @param http1Timeout connect and read timeout of an HTTP/1.1 backend exchange (default 10 s)
+ * @param eventLoopThreads number of event loop threads serving clients and backends; 0 means one
+ *     per available processor, which honours {@code -XX:ActiveProcessorCount} and container CPU
+ *     limits (default 0; see {@link EventLoops})
  */
 public record DataPlaneConfig(
     String bindAddress,
@@ -32,7 +35,8 @@ public record DataPlaneConfig(
     int flowControlWindowBytes,
     Duration drainTimeout,
     Duration retiredChannelDelay,
-    Duration http1Timeout) {
+    Duration http1Timeout,
+    int eventLoopThreads) {
 
   /** Default {@link #maxMessageBytes()}: 16 MiB. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -57,13 +61,17 @@ public record DataPlaneConfig(
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(retiredChannelDelay, "retiredChannelDelay");
     Objects.requireNonNull(http1Timeout, "http1Timeout");
+    if (eventLoopThreads < 0) {
+      throw new IllegalArgumentException("eventLoopThreads must be 0 (one per processor) or more: "
+          + eventLoopThreads);
+    }
   }
 
   /** The given address and port mode, every other setting at its default. */
   public DataPlaneConfig(String bindAddress, boolean ephemeralPorts) {
     this(bindAddress, ephemeralPorts, false, DEFAULT_MAX_MESSAGE_BYTES,
         DEFAULT_FLOW_CONTROL_WINDOW_BYTES, DEFAULT_DRAIN_TIMEOUT, DEFAULT_RETIRED_CHANNEL_DELAY,
-        DEFAULT_HTTP1_TIMEOUT);
+        DEFAULT_HTTP1_TIMEOUT, 0);
   }
 
   public static DataPlaneConfig defaults() {
@@ -73,18 +81,24 @@ public record DataPlaneConfig(
   /** This configuration with {@code x-gateway-route} on or off. */
   public DataPlaneConfig withRouteDebugHeader(boolean enabled) {
     return new DataPlaneConfig(bindAddress, ephemeralPorts, enabled, maxMessageBytes,
-        flowControlWindowBytes, drainTimeout, retiredChannelDelay, http1Timeout);
+        flowControlWindowBytes, drainTimeout, retiredChannelDelay, http1Timeout, eventLoopThreads);
   }
 
   /** This configuration with another drain timeout. */
   public DataPlaneConfig withDrainTimeout(Duration timeout) {
     return new DataPlaneConfig(bindAddress, ephemeralPorts, routeDebugHeader, maxMessageBytes,
-        flowControlWindowBytes, timeout, retiredChannelDelay, http1Timeout);
+        flowControlWindowBytes, timeout, retiredChannelDelay, http1Timeout, eventLoopThreads);
   }
 
   /** This configuration with another retired-channel delay. */
   public DataPlaneConfig withRetiredChannelDelay(Duration delay) {
     return new DataPlaneConfig(bindAddress, ephemeralPorts, routeDebugHeader, maxMessageBytes,
-        flowControlWindowBytes, drainTimeout, delay, http1Timeout);
+        flowControlWindowBytes, drainTimeout, delay, http1Timeout, eventLoopThreads);
+  }
+
+  /** This configuration with {@code threads} event loops (0: one per available processor). */
+  public DataPlaneConfig withEventLoopThreads(int threads) {
+    return new DataPlaneConfig(bindAddress, ephemeralPorts, routeDebugHeader, maxMessageBytes,
+        flowControlWindowBytes, drainTimeout, retiredChannelDelay, http1Timeout, threads);
   }
 }

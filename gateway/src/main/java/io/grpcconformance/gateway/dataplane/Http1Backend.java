@@ -63,9 +63,11 @@ final class Http1Backend {
       @Override
       public void onMessage(Frame frame) {
         if (answered) {
+          frame.release();
           return;
         }
-        if (body.size() + frame.bytes.length > config.maxMessageBytes()) {
+        if (body.size() + frame.length() > config.maxMessageBytes()) {
+          frame.release();
           // nginx answers an oversized body with 413, which a gRPC client reports as UNKNOWN.
           answered = true;
           GatewayAnswers.close(call, Status.UNKNOWN.withDescription(
@@ -74,12 +76,12 @@ final class Http1Backend {
           return;
         }
         body.write(frame.compressed ? 1 : 0);
-        int length = frame.bytes.length;
+        int length = frame.length();
         body.write(length >>> 24);
         body.write(length >>> 16);
         body.write(length >>> 8);
         body.write(length);
-        body.writeBytes(frame.bytes);
+        body.writeBytes(frame.bytes()); // copies a detached buffer and releases it
         call.request(1);
       }
 

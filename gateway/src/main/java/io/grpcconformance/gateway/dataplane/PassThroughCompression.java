@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -56,6 +58,9 @@ final class PassThroughCompression {
   private static final ThreadLocal<boolean[]> COMPRESSED_FLAG =
       ThreadLocal.withInitial(() -> new boolean[1]);
   private static final ClientStreamTracer NOOP_TRACER = new ClientStreamTracer() {};
+  /** Client grpc-accept-encoding value → its relayed part; bounded against invented values. */
+  private static final Map<String, String> RELAYED_ACCEPT_ENCODING = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_ACCEPT_ENCODINGS = 256;
 
   /** Puts the client's accepted encodings (a call option) into the outgoing request headers. */
   static final ClientStreamTracer.Factory FORWARD_ACCEPT_ENCODING =
@@ -107,17 +112,30 @@ final class PassThroughCompression {
     if (clientAcceptEncoding == null) {
       return options;
     }
-    StringBuilder accepted = null;
+    // Clients send the same few values on every call ("gzip" from grpc-java, "identity,deflate,
+    // gzip" from grpc-go...), so the filtered list is parsed once per distinct value.
+    String accepted = RELAYED_ACCEPT_ENCODING.get(clientAcceptEncoding);
+    if (accepted == null) {
+      accepted = relayedAcceptEncoding(clientAcceptEncoding);
+      if (RELAYED_ACCEPT_ENCODING.size() < MAX_CACHED_ACCEPT_ENCODINGS) {
+        RELAYED_ACCEPT_ENCODING.put(clientAcceptEncoding, accepted);
+      }
+    }
+    return accepted.isEmpty() ? options : options
+        .withOption(CLIENT_ACCEPT_ENCODING, accepted)
+        .withStreamTracerFactory(FORWARD_ACCEPT_ENCODING);
+  }
+
+  /** The relayed encodings of a grpc-accept-encoding list, comma-separated; empty if none. */
+  private static String relayedAcceptEncoding(String clientAcceptEncoding) {
+    StringBuilder accepted = new StringBuilder();
     for (String encoding : clientAcceptEncoding.split(",")) {
       String trimmed = encoding.trim().toLowerCase(Locale.ROOT);
       if (ENCODINGS.contains(trimmed)) {
-        accepted = accepted == null ? new StringBuilder(trimmed) : accepted.append(',')
-            .append(trimmed);
+        accepted.append(accepted.length() == 0 ? "" : ",").append(trimmed);
       }
     }
-    return accepted == null ? options : options
-        .withOption(CLIENT_ACCEPT_ENCODING, accepted.toString())
-        .withStreamTracerFactory(FORWARD_ACCEPT_ENCODING);
+    return accepted.toString();
   }
 
   /** Whether a {@code grpc-accept-encoding} list contains {@code encoding}. */
@@ -139,9 +157,9 @@ final class PassThroughCompression {
       return frame;
     }
     try (InputStream in = "gzip".equals(encoding)
-        ? new GZIPInputStream(new ByteArrayInputStream(frame.bytes))
-        : new InflaterInputStream(new ByteArrayInputStream(frame.bytes))) {
-      return new Frame(in.readAllBytes(), false);
+        ? new GZIPInputStream(new ByteArrayInputStream(frame.bytes()))
+        : new InflaterInputStream(new ByteArrayInputStream(frame.bytes()))) {
+      return Frame.of(in.readAllBytes(), false);
     } catch (IOException e) {
       throw Status.INTERNAL.withDescription("backend sent a corrupt " + encoding + " message")
           .withCause(e).asRuntimeException();

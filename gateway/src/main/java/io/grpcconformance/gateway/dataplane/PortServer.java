@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  *
  * <p>Executor: {@code directExecutor()}: the handlers never block, so callbacks stay on the Netty
  * event loop without a thread hop or a SerializingExecutor (+40% QPS in the grpc-java
- * benchmarks, performance.md §2c). Event loops: grpc-netty-shaded's shared worker group, which
- * uses native epoll where available and is shared with the backend channels.
+ * benchmarks, performance.md §2c). Event loops: the data plane's {@link EventLoops} accept and
+ * serve the connections; they also run the backend channels, so a call stays on one thread.
  */
 final class PortServer {
   private static final Logger logger = Logger.getLogger(PortServer.class.getName());
@@ -42,6 +42,18 @@ final class PortServer {
   }
 
   /** Binds {@code bindPort} (0 = ephemeral) on the configured address and starts serving. */
+  /** RST_STREAM frames a client may send per window before the connection is closed. */
+  static final int RAPID_RESET_LIMIT = 200;
+
+  /** The window of {@link #RAPID_RESET_LIMIT}, in seconds. */
+  static final int RAPID_RESET_WINDOW_SECONDS = 10;
+
+  /** How long a connection may take to send the HTTP/2 preface (and finish TLS). */
+  static final java.time.Duration HANDSHAKE_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+  /** How long a connection may stay without any call before it is closed gracefully. */
+  static final java.time.Duration IDLE_CONNECTION_TIMEOUT = java.time.Duration.ofMinutes(5);
+
   static PortServer start(ProxyContext context, PortRoutes routes, int bindPort)
       throws IOException {
     DataPlaneConfig config = context.config();
@@ -50,12 +62,22 @@ final class PortServer {
         // A port closed by a protocol change can be bound again while its accepted connections
         // drain.
         .withOption(ChannelOption.SO_REUSEADDR, true)
+        .bossEventLoopGroup(context.loops().group())
+        .workerEventLoopGroup(context.loops().group())
+        .channelType(context.loops().serverChannelType())
         .directExecutor()
         .fallbackHandlerRegistry(new RoutingHandlerRegistry(context, routes.port()))
         .compressorRegistry(PassThroughCompression.COMPRESSORS)
         .decompressorRegistry(PassThroughCompression.SERVER_DECOMPRESSORS)
         .maxInboundMessageSize(config.maxMessageBytes())
-        .flowControlWindow(config.flowControlWindowBytes());
+        .flowControlWindow(config.flowControlWindowBytes())
+        // Hardening, as edge proxies do: a connection that resets streams faster than
+        // RAPID_RESET_LIMIT per RAPID_RESET_WINDOW_SECONDS gets GOAWAY (CVE-2023-44487); one that
+        // never completes the HTTP/2 (or TLS) handshake is closed after HANDSHAKE_TIMEOUT; one
+        // with no call for IDLE_CONNECTION_TIMEOUT is closed gracefully.
+        .maxRstFramesPerWindow(RAPID_RESET_LIMIT, RAPID_RESET_WINDOW_SECONDS)
+        .handshakeTimeout(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .maxConnectionIdle(IDLE_CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     SniKeyManager keyManager = null;
     if (routes.protocol() == Protocol.HTTPS) {
       keyManager = new SniKeyManager(routes);
@@ -88,8 +110,16 @@ final class PortServer {
     return protocol;
   }
 
+  /** The bound port, or -1 once this server is shutting down (its port is about to be released). */
   int boundPort() {
-    return server.getPort();
+    if (server.isShutdown()) {
+      return -1;
+    }
+    try {
+      return server.getPort();
+    } catch (IllegalStateException terminatedMeanwhile) {
+      return -1;
+    }
   }
 
   /** Serves the certificates of {@code routes} from the next handshake on (HTTPS only). */

@@ -71,7 +71,7 @@ final class ProxyCallHandler implements ServerCallHandler<Frame, Frame> {
       return GatewayAnswers.unavailable(call, "backend " + backend.name()
           + " has no ready endpoints (" + route.origin() + ")");
     }
-    Endpoint endpoint = context.channels().nextEndpoint(backend);
+    Endpoint endpoint = context.channels().pickEndpoint(backend, backend.protocol());
     if (logger.isLoggable(Level.FINE)) {
       logger.fine("port " + declaredPort + " " + authority + path + " -> " + route.origin()
           + " -> " + backend.name() + " " + endpoint);

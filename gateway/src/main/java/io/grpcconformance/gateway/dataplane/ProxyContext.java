@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param channels pooled backend channels and round-robin positions
  * @param http1 the HTTP/1.1 backend client
  * @param random weighted backend choice
+ * @param loops the event loops every port server and backend channel runs on
  */
 record ProxyContext(AtomicReference<RoutingTable> table, DataPlaneConfig config,
-    BackendChannels channels, Http1Backend http1, RandomSource random) {}
+    BackendChannels channels, Http1Backend http1, RandomSource random, EventLoops loops) {}

@@ -1,6 +1,7 @@
 package io.grpcconformance.gateway.provider;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -18,6 +19,14 @@ public final class ModelSerialization {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build()
       .reader();
+
+  /**
+   * The largest document {@link #STRICT_YAML} reads, in Unicode code points: SnakeYAML Engine's
+   * {@code LoadSettings.codePointLimit}, which Jackson's YAML factory uses unchanged (3 MiB by
+   * default). A longer document fails deep inside the parser; the file provider checks it first.
+   */
+  public static final int YAML_CODE_POINT_LIMIT =
+      LoadSettings.builder().build().getCodePointLimit();
 
   private ModelSerialization() {}
 }

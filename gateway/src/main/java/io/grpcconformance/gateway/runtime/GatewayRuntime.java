@@ -105,6 +105,13 @@ public final class GatewayRuntime implements AutoCloseable {
   private void pass() {
     passScheduled.set(false);
     long generation = seen.get();
+    if (!source.ready()) {
+      // A partial view (e.g. informers not all synced) must never be translated or applied: the
+      // previous table keeps serving and this generation is not marked applied. The source
+      // signals again once it is ready, which schedules the next pass.
+      LOG.fine(() -> "generation " + generation + ": source not ready, pass skipped");
+      return;
+    }
     try {
       TranslationResult result = translator.apply(source.snapshot());
       TranslationLog.problems(LOG, generation, result);

@@ -18,6 +18,15 @@ public interface SnapshotSource extends AutoCloseable {
    */
   void start(Runnable changed) throws Exception;
 
+  /**
+   * Whether {@link #snapshot()} is complete. A source whose initial load is still under way (e.g.
+   * informers that have not all synced) answers false; the runtime then translates nothing, so a
+   * partial view is never applied. The source signals again once it is ready.
+   */
+  default boolean ready() {
+    return true;
+  }
+
   /** The complete current state; called on the runtime thread once per coalesced change. */
   GatewaySnapshot snapshot();
 

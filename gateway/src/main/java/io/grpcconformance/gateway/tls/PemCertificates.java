@@ -66,7 +66,7 @@ public final class PemCertificates {
 
   /**
    * ingress-nginx reading of a Secret: any type, {@code tls.crt} and {@code tls.key} from {@code
-   * data} (base64) or else {@code stringData} (as written in a manifest), key matching the leaf;
+   * stringData} (as written in a manifest) or else {@code data} (base64), key matching the leaf;
    * the validity period is not checked.
    */
   public static ServerCertificate fromSecretData(Secret secret, String hostname)
@@ -185,6 +185,12 @@ public final class PemCertificates {
 
   private static String value(Secret secret, String key, String source)
       throws CertificateProblem {
+    // stringData wins over data, as the API server merges them (stringData is write-only there,
+    // but manifests read from a folder may carry both).
+    Map<String, String> stringData = secret.getStringData();
+    if (stringData != null && stringData.get(key) != null) {
+      return stringData.get(key);
+    }
     Map<String, String> data = secret.getData();
     if (data != null && data.get(key) != null) {
       try {
@@ -193,10 +199,6 @@ public final class PemCertificates {
       } catch (IllegalArgumentException e) {
         throw new CertificateProblem(source + ": data[" + key + "] is not valid base64");
       }
-    }
-    Map<String, String> stringData = secret.getStringData();
-    if (stringData != null && stringData.get(key) != null) {
-      return stringData.get(key);
     }
     throw new CertificateProblem(source + ": has no " + key
         + " (it contains no certificate and key pair)");

@@ -59,6 +59,8 @@ final class BackendResolver {
     String kind = Meta.orDefault(ref.getKind(), "Service");
     String namespace = Meta.isBlank(ref.getNamespace()) ? routeNs : ref.getNamespace();
     String name = Meta.orDefault(ref.getName(), "");
+    // An out-of-range weight drops the whole rule (GrpcRouteTranslator); the clamp only keeps
+    // this resolution well-formed until then.
     int weight = ref.getWeight() == null ? 1 : Math.max(0, ref.getWeight());
     String display = namespace + "/" + name + (ref.getPort() == null ? "" : ":" + ref.getPort());
 

@@ -4,7 +4,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.SecretObjectReference;
 import io.grpcconformance.gateway.routing.ServerCertificate;
+import io.grpcconformance.gateway.tls.CertificateProblem;
+import io.grpcconformance.gateway.tls.PemCertificates;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,10 +26,13 @@ import java.util.Map;
  * then group {@code ""} and kind {@code Secret}, a Secret that exists, has type {@code
  * kubernetes.io/tls}, and holds a parseable chain and matching key whose leaf is valid now, else
  * {@code InvalidCertificateRef}.
+ *
+ * <p>The PEM checks are {@link PemCertificates}'s, step by step as {@link
+ * PemCertificates#fromSecret} runs them, rather than that method itself: the Secret's fields are
+ * read here ({@code stringData} before {@code data}), and the messages keep this resolver's wording
+ * ({@code Secret ns/name field tls.crt: ...}) that status conditions and the golden files show.
  */
 final class CertificateResolver {
-
-  static final String TLS_SECRET_TYPE = "kubernetes.io/tls";
 
   /**
    * What came of a listener's references.
@@ -39,7 +46,7 @@ final class CertificateResolver {
 
   private final SnapshotIndex index;
   private final Instant now;
-  /** Per translation: "ns/name" → parsed key pair or the problem, so a Secret is parsed once. */
+  /** Per translation: "ns/name" → certificate (hostname "") or the problem, parsed once. */
   private final Map<String, Object> parsed = new HashMap<>();
 
   CertificateResolver(SnapshotIndex index, Instant now) {
@@ -84,17 +91,17 @@ final class CertificateResolver {
         problems.add(where + ": " + source + " not found");
         continue;
       }
-      if (!TLS_SECRET_TYPE.equals(secret.getType())) {
+      if (!PemCertificates.TLS_SECRET_TYPE.equals(secret.getType())) {
         problems.add(where + ": " + source + " has type " + secret.getType()
-            + ", expected " + TLS_SECRET_TYPE);
+            + ", expected " + PemCertificates.TLS_SECRET_TYPE);
         continue;
       }
-      Object pair = parsed.computeIfAbsent(namespace + "/" + name, k -> parse(secret, source));
-      if (pair instanceof PemKeyPairs.KeyPair kp) {
-        certs.add(new ServerCertificate(hostname, kp.chain(), kp.key(),
-            "secret " + namespace + "/" + name));
+      Object loaded = parsed.computeIfAbsent(namespace + "/" + name,
+          k -> load(secret, source, "secret " + k));
+      if (loaded instanceof ServerCertificate c) {
+        certs.add(new ServerCertificate(hostname, c.chain(), c.key(), c.source()));
       } else {
-        problems.add(where + ": " + pair);
+        problems.add(where + ": " + loaded);
       }
     }
     String reason = problems.isEmpty() ? null
@@ -103,36 +110,70 @@ final class CertificateResolver {
     return new Result(certs, reason, problems);
   }
 
-  /** The key pair of a TLS Secret, or the (safe) message saying why it cannot be used. */
-  private Object parse(Secret secret, String source) {
+  /** The certificate of a TLS Secret (hostname ""), or the (safe) message saying why not. */
+  private Object load(Secret secret, String source, String certificateSource) {
     try {
-      byte[] crt = field(secret, "tls.crt", source);
-      byte[] key = field(secret, "tls.key", source);
-      return PemKeyPairs.parse(crt, key, source, now);
-    } catch (PemKeyPairs.PemException e) {
+      return parse(secret, source, certificateSource);
+    } catch (CertificateProblem e) {
       return e.getMessage();
     }
   }
 
   /**
-   * A data field, decoded: {@code stringData} (as a manifest may hold it; the API server merges it
-   * into data) wins over base64 {@code data}.
+   * Parseable chain, unencrypted key matching the leaf, leaf valid at the Translator's clock. A
+   * failed check is reworded where this resolver's message predates {@link PemCertificates}'s
+   * (chain, key match, validity); key parsing problems keep {@link PemCertificates}'s detail.
    */
-  private static byte[] field(Secret secret, String key, String source)
-      throws PemKeyPairs.PemException {
+  private ServerCertificate parse(Secret secret, String source, String certificateSource)
+      throws CertificateProblem {
+    String crtField = source + " field " + PemCertificates.TLS_CERT_KEY;
+    String keyField = source + " field " + PemCertificates.TLS_PRIVATE_KEY_KEY;
+    String crtPem = field(secret, PemCertificates.TLS_CERT_KEY, source);
+    String keyPem = field(secret, PemCertificates.TLS_PRIVATE_KEY_KEY, source);
+    List<X509Certificate> chain;
+    try {
+      chain = PemCertificates.parseCertificates(crtPem, crtField);
+    } catch (CertificateProblem e) {
+      throw new CertificateProblem(crtField + ": not a PEM certificate chain");
+    }
+    PrivateKey key = PemCertificates.parsePrivateKey(keyPem, keyField);
+    X509Certificate leaf = chain.get(0);
+    try {
+      PemCertificates.requireMatchingKey(leaf, key, keyField);
+    } catch (CertificateProblem e) {
+      throw new CertificateProblem(keyField + ": private key does not match the certificate's"
+          + " public key (" + PemCertificates.TLS_CERT_KEY + ")");
+    }
+    try {
+      PemCertificates.requireValidAt(leaf, now, crtField);
+    } catch (CertificateProblem e) {
+      Instant notBefore = leaf.getNotBefore().toInstant();
+      throw new CertificateProblem(crtField + (now.isBefore(notBefore)
+          ? ": certificate not valid before " + notBefore
+          : ": certificate expired at " + leaf.getNotAfter().toInstant()));
+    }
+    return new ServerCertificate("", chain, key, certificateSource);
+  }
+
+  /**
+   * A data field as PEM text: {@code stringData} (as a manifest may hold it; the API server merges
+   * it into data, stringData winning) wins over base64 {@code data}.
+   */
+  private static String field(Secret secret, String key, String source)
+      throws CertificateProblem {
     Map<String, String> stringData = secret.getStringData();
     if (stringData != null && stringData.get(key) != null) {
-      return stringData.get(key).getBytes(StandardCharsets.UTF_8);
+      return stringData.get(key);
     }
     Map<String, String> data = secret.getData();
     String b64 = data == null ? null : data.get(key);
     if (b64 == null || b64.isEmpty()) {
-      throw new PemKeyPairs.PemException(source + " field " + key + ": missing");
+      throw new CertificateProblem(source + " field " + key + ": missing");
     }
     try {
-      return Base64.getMimeDecoder().decode(b64);
+      return new String(Base64.getMimeDecoder().decode(b64), StandardCharsets.US_ASCII);
     } catch (IllegalArgumentException e) {
-      throw new PemKeyPairs.PemException(source + " field " + key + ": not valid base64");
+      throw new CertificateProblem(source + " field " + key + ": not valid base64");
     }
   }
 }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * rules can be dropped"; shared_types.go PartiallyInvalid "Dropped Rule"). A rule is invalid for a
  * bad match (see {@link GrpcMatches}), a filter this gateway does not implement (RequestMirror,
  * ExtensionRef, backend-level filters: UnsupportedValue; a repeated header modifier:
- * IncompatibleFilters), or more entries than the spec allows. Dropping the whole rule, rather than
+ * IncompatibleFilters), a backendRef weight outside 0..1000000, or more entries than the spec
+ * allows. Dropping the whole rule, rather than
  * serving it without the filter, honours "an unresolvable ExtensionRef MUST NOT be skipped".
  *
  * <p>Actions: no backendRefs → the gateway answers UNIMPLEMENTED (site grpcroute.md "BackendRefs");
@@ -47,6 +48,8 @@ final class GrpcRouteTranslator {
   static final int MAX_PARENT_REFS = 32;
   static final int MAX_FILTERS = 16;
   static final int MAX_BACKEND_REFS = 16;
+  /** shared_types.go BackendRef.Weight: +kubebuilder:validation:Maximum=1000000 (minimum 0). */
+  static final int MAX_WEIGHT = 1_000_000;
   /** shared_types.go Hostname (route hostnames, lower case; the CRD rejects upper case). */
   private static final Pattern HOSTNAME = Pattern.compile(
       "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
@@ -153,6 +156,13 @@ final class GrpcRouteTranslator {
       if (refs.get(j).getFilters() != null && !refs.get(j).getFilters().isEmpty()) {
         throw RuleException.unsupported(field + ".backendRefs[" + j
             + "].filters: backend-level filters are not supported");
+      }
+      // CRD (BackendRef.weight): minimum 0, maximum 1000000. A manifests folder bypasses the CRD,
+      // so an out-of-range weight drops the rule rather than being clamped silently.
+      Integer weight = refs.get(j).getWeight();
+      if (weight != null && (weight < 0 || weight > MAX_WEIGHT)) {
+        throw RuleException.unsupported(field + ".backendRefs[" + j + "].weight: " + weight
+            + " is out of range, the spec allows weights 0.." + MAX_WEIGHT);
       }
     }
     String origin = Meta.describe(route) + " rule " + index;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which listeners a route attaches to through each parentRef (shared_types.go ParentReference,
@@ -74,6 +75,35 @@ final class RouteAttachment {
       out.putIfAbsent(dedupe, attach(kind, routeNs, echoed, gw, hostnames, index));
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * One problem line per parentRef that names a Gateway (group {@code gateway.networking.k8s.io})
+   * absent from the snapshot. Such a parent gets no status entry (spec: a parent this controller
+   * cannot resolve is not listed in status.parents), so the log is the only place it shows.
+   *
+   * @param existingGateways every Gateway in the snapshot (any class) by "{namespace}/{name}"
+   */
+  static List<String> missingGateways(HasMetadata route, List<ParentReference> parentRefs,
+      Set<String> existingGateways) {
+    String routeNs = Meta.namespace(route);
+    List<String> problems = new ArrayList<>();
+    List<ParentReference> refs = parentRefs == null ? List.of() : parentRefs;
+    for (int k = 0; k < refs.size(); k++) {
+      ParentReference ref = refs.get(k);
+      if (ref == null || Meta.isBlank(ref.getName())
+          || !Meta.orDefault(ref.getGroup(), ListenerState.GATEWAY_GROUP)
+              .equals(ListenerState.GATEWAY_GROUP)
+          || !Meta.orDefault(ref.getKind(), "Gateway").equals("Gateway")) {
+        continue;
+      }
+      String ns = Meta.isBlank(ref.getNamespace()) ? routeNs : ref.getNamespace();
+      if (!existingGateways.contains(ns + "/" + ref.getName())) {
+        problems.add(Meta.describe(route) + " spec.parentRefs[" + k + "]: Gateway " + ns + "/"
+            + ref.getName() + " not found; the route is not attached there");
+      }
+    }
+    return problems;
   }
 
   private static Parent attach(String kind, String routeNs, ParentReference ref,

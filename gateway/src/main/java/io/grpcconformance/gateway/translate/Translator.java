@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewaySpec;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.grpcconformance.gateway.routing.PortRoutes;
 import io.grpcconformance.gateway.routing.RoutingTable;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * The pure translation from a {@link GatewaySnapshot} to a routing table plus statuses. It holds
@@ -112,10 +114,12 @@ public final class Translator {
    * @param grpcParents parent outcomes of each GRPCRoute
    * @param httpParents parent outcomes of each HTTPRoute
    * @param losers listener → "Kind ns/name" of routes that lost cross-serving there
+   * @param missingParents GRPCRoute key → problems for parentRefs naming absent Gateways
    */
   private record Attachments(
       Map<String, CompiledRoute> compiled,
       Map<String, List<RouteAttachment.Parent>> grpcParents,
+      Map<String, List<String>> missingParents,
       Map<String, List<RouteAttachment.Parent>> httpParents,
       Map<ListenerState, Set<String>> losers) {}
 
@@ -124,14 +128,21 @@ public final class Translator {
     GrpcRouteTranslator routeTranslator = new GrpcRouteTranslator(new BackendResolver(index));
     Map<String, CompiledRoute> compiled = new LinkedHashMap<>();
     Map<String, List<RouteAttachment.Parent>> grpcParents = new LinkedHashMap<>();
+    Map<String, List<String>> missingParents = new LinkedHashMap<>();
+    Set<String> existingGateways = snapshot.gateways().stream().map(Meta::key)
+        .collect(Collectors.toSet());
     List<CrossServing.Claim> claims = new ArrayList<>();
     for (GRPCRoute route : grpcRoutes) {
       CompiledRoute c = routeTranslator.compile(route);
+      List<ParentReference> parentRefs =
+          route.getSpec() == null ? null : route.getSpec().getParentRefs();
       List<RouteAttachment.Parent> parents = RouteAttachment.attach("GRPCRoute", route,
-          route.getSpec() == null ? null : route.getSpec().getParentRefs(),
-          route.getSpec() == null ? null : route.getSpec().getHostnames(), gateways, index);
+          parentRefs, route.getSpec() == null ? null : route.getSpec().getHostnames(), gateways,
+          index);
       compiled.put(c.key(), c);
       grpcParents.put(c.key(), parents);
+      missingParents.put(c.key(),
+          RouteAttachment.missingGateways(route, parentRefs, existingGateways));
       if (c.implemented()) {
         addClaims("GRPCRoute", route, parents, claims); // only served routes can win hosts
       }
@@ -144,7 +155,8 @@ public final class Translator {
       httpParents.put(Meta.key(route), parents);
       addClaims("HTTPRoute", route, parents, claims);
     }
-    return new Attachments(compiled, grpcParents, httpParents, CrossServing.losers(claims));
+    return new Attachments(compiled, grpcParents, missingParents, httpParents,
+        CrossServing.losers(claims));
   }
 
   /** The status of one GRPCRoute; counts it on listeners and serves it where it is accepted. */
@@ -152,6 +164,7 @@ public final class Translator {
       PortTableBuilder table, List<String> problems) {
     CompiledRoute c = attachments.compiled().get(Meta.key(route));
     routeProblems(c, problems);
+    problems.addAll(attachments.missingParents().get(c.key()));
     List<RouteParentStatus> statuses = new ArrayList<>();
     for (RouteAttachment.Parent parent : attachments.grpcParents().get(c.key())) {
       List<ListenerState> lostOn = parent.listeners().stream()

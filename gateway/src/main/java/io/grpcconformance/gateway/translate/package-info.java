@@ -6,9 +6,9 @@
  * randomness; time enters only through the Clock given to the Translator, for certificate validity.
  *
  * <p>Steps (each in its own class): {@code GatewayClassTranslator} (ownership, Accepted) →
- * {@code ListenerTranslator} (protocol, allowedRoutes, {@code CertificateResolver} and {@code
- * PemKeyPairs} for TLS, conflicts inside a Gateway) → {@code PortClaims} (Ingress ports and
- * Gateways sharing one address) → {@code GrpcRouteTranslator} ({@code GrpcMatches}, filters,
+ * {@code ListenerTranslator} (protocol, allowedRoutes, {@code CertificateResolver} with {@code
+ * tls.PemCertificates} for TLS, conflicts inside a Gateway) → {@code PortClaims} (Ingress ports
+ * and Gateways sharing one address) → {@code GrpcRouteTranslator} ({@code GrpcMatches}, filters,
  * {@code BackendResolver}) → {@code RouteAttachment} (parentRefs, allowedRoutes, hostnames) →
  * {@code CrossServing} (HTTPRoute/GRPCRoute hostnames) → {@code RouteStatuses} → {@code
  * PortTableBuilder} and {@code VirtualHostBuilder} (listener isolation, {@code Precedence}) →

@@ -73,6 +73,8 @@ class DataPlaneFlowControlTest extends DataPlaneTestSupport {
 
     call.cancel("reader gives up", null);
     eventually().until(() -> a.cancellations.get() == 1);
+    // onClose is delivered on the client's executor, possibly after the backend saw the cancel.
+    eventually().until(() -> closed.get() != null);
     assertThat(closed.get().getCode()).isEqualTo(Status.Code.CANCELLED);
   }
 
@@ -123,6 +125,7 @@ class DataPlaneFlowControlTest extends DataPlaneTestSupport {
 
     call.cancel("writer gives up", null);
     eventually().until(() -> a.cancellations.get() == 1);
+    eventually().until(() -> closed.get() != null);
     assertThat(closed.get().getCode()).isEqualTo(Status.Code.CANCELLED);
   }
 

@@ -32,6 +32,12 @@ class GatewayRuntimeTest {
     final AtomicReference<GatewaySnapshot> state = new AtomicReference<>(GatewaySnapshot.EMPTY);
     final AtomicInteger refreshes = new AtomicInteger();
     volatile Runnable changed;
+    volatile boolean ready = true;
+
+    @Override
+    public boolean ready() {
+      return ready;
+    }
 
     @Override
     public void start(Runnable changed) {
@@ -163,6 +169,27 @@ class GatewayRuntimeTest {
 
     assertThat(runtime.awaitApplied(3, WAIT)).isTrue();
     await().atMost(WAIT).until(() -> runtime.lastResult().table().generation() == 2);
+  }
+
+  @Test
+  void sourceNotReady_translatesAndAppliesNothing_untilItIsReadyAndSignals() throws Exception {
+    source.ready = false; // e.g. informers whose initial lists have not all arrived
+    start(GatewayRuntimeTest::translate, Duration.ofMillis(1));
+    source.set(withServices(1));
+    source.set(withServices(2));
+    // No pass may finish: awaitApplied times out rather than reporting a partial view applied.
+    assertThat(runtime.awaitApplied(1, Duration.ofMillis(300))).isFalse();
+    assertThat(translated).isEmpty();
+    assertThat(applied).isEmpty();
+    assertThat(published).isEmpty();
+
+    source.ready = true;
+    source.set(withServices(3)); // a ready source signals once its view is complete
+
+    assertThat(runtime.awaitApplied(runtime.seenGeneration(), WAIT)).isTrue();
+    assertThat(translated).singleElement().satisfies(s -> assertThat(s.services()).hasSize(3));
+    assertThat(applied).singleElement()
+        .satisfies(t -> assertThat(t.generation()).isEqualTo(3));
   }
 
   @Test

@@ -108,6 +108,16 @@ class PemCertificatesTest {
   }
 
   @Test
+  void checksValidityAtTheGivenInstantNotTheSystemClock() throws Exception {
+    IssuedCertificate expired = CA.issue(new CertificateSpec("old.example.com", "",
+        List.of("old.example.com"), NOT_BEFORE, Instant.parse("2021-01-01T00:00:00Z"),
+        KeyType.EC_P256));
+    ServerCertificate certificate = PemCertificates.fromPem(expired.chainPem(),
+        expired.privateKeyPem(), "", "src", Instant.parse("2020-06-01T00:00:00Z"));
+    assertThat(certificate.chain()).containsExactly(expired.certificate(), CA.certificate());
+  }
+
+  @Test
   void refusesEncryptedKeys() throws Exception {
     StringWriter pkcs8 = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(pkcs8)) {
@@ -138,14 +148,33 @@ class PemCertificatesTest {
     assertProblem(() -> PemCertificates.parseCertificates(
         "-----BEGIN CERTIFICATE-----\n!!!notbase64!!!\n-----END CERTIFICATE-----\n", "tls.crt"),
         "tls.crt: malformed PEM");
+    // Valid base64 that is no DER certificate; the message must not quote the block.
+    String notDer = "-----BEGIN CERTIFICATE-----\nc2VjcmV0LXN0dWZm\n-----END CERTIFICATE-----\n";
+    assertThatThrownBy(() -> PemCertificates.parseCertificates(notDer, "tls.crt"))
+        .isInstanceOf(CertificateProblem.class)
+        .hasMessageStartingWith("tls.crt: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("c2VjcmV0"));
     assertProblem(() -> PemCertificates.parseCertificates(EC.privateKeyPem(), "tls.crt"),
         "tls.crt: no PEM CERTIFICATE block found");
+    assertProblem(() -> PemCertificates.parsePrivateKey("just text", "tls.key"),
+        "tls.key: not PEM (no -----BEGIN line found)");
     assertProblem(() -> PemCertificates.parsePrivateKey(EC.chainPem(), "tls.key"),
         "tls.key: no PEM private key block found");
     assertProblem(() -> PemCertificates.parsePrivateKey(
         EC.privateKeyPem() + RSA.privateKeyPem(), "tls.key"), "more than one private key");
     String truncated = RSA.privateKeyPem().substring(0, 200) + "\n-----END PRIVATE KEY-----\n";
     assertProblem(() -> PemCertificates.parsePrivateKey(truncated, "tls.key"), "tls.key: ");
+  }
+
+  @Test
+  void neverQuotesACorruptedKey() {
+    String keyPem = RSA.privateKeyPem(KeyFormat.TRADITIONAL);
+    String someKeyLine = keyPem.lines().skip(3).findFirst().orElseThrow();
+    String corrupted = keyPem.replace(someKeyLine, someKeyLine.substring(5));
+    assertProblem(() -> PemCertificates.parsePrivateKey(corrupted, "Secret ns/tls tls.key"),
+        "Secret ns/tls tls.key: ");
+    assertThatThrownBy(() -> PemCertificates.parsePrivateKey(corrupted, "Secret ns/tls tls.key"))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(someKeyLine.substring(5, 20)));
   }
 
   @Test

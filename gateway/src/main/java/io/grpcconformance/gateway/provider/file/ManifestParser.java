@@ -54,6 +54,7 @@ final class ManifestParser {
   }
 
   private static HasMetadata read(Document document, DocumentLabel label) {
+    checkSize(document.text());
     JsonNode node;
     try {
       node = ModelSerialization.STRICT_YAML.readTree(document.text());
@@ -112,6 +113,30 @@ final class ManifestParser {
       }
     }
     return object;
+  }
+
+  /**
+   * Refuses, before parsing, a document the YAML reader would refuse only after reading up to its
+   * limit (seconds for megabytes), and with a bare "syntax error". A String has at least as many
+   * chars as code points, so the exact count is only needed above the limit.
+   */
+  private static void checkSize(String text) {
+    int limit = ModelSerialization.YAML_CODE_POINT_LIMIT;
+    if (text.length() <= limit) {
+      return;
+    }
+    int codePoints = text.codePointCount(0, text.length());
+    if (codePoints > limit) {
+      throw new DocumentProblem("unparseable YAML: the document has " + codePoints
+          + " code points, above the YAML reader's size limit (SnakeYAML codePointLimit,"
+          + " configured to " + limit + " code points = " + mebibytes(limit) + " MiB);"
+          + " split it into smaller documents or files");
+    }
+  }
+
+  private static String mebibytes(int codePoints) {
+    double mib = codePoints / (1024.0 * 1024.0);
+    return mib == Math.rint(mib) ? String.valueOf((long) mib) : String.format("%.1f", mib);
   }
 
   /** A YAML syntax error by position and SnakeYAML's problem phrase; never the source line. */

@@ -24,11 +24,13 @@ import io.grpcconformance.gateway.runtime.SnapshotSource;
 import io.grpcconformance.gateway.translate.GatewaySnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +45,11 @@ import java.util.logging.Logger;
  * ReferenceGrant served as v1beta1 only) is logged once and treated as empty until the next
  * restart; everything else keeps working.
  * ReferenceGrants are read in both v1 and v1beta1 (same schema) and merged, v1 winning.
+ *
+ * <p>Readiness: informers deliver their initial lists as "add" events, one kind at a time, so
+ * signals arrive while other kinds are still empty. The source is {@link #ready()} only after
+ * every informer has synced; before that its view is partial (Services and Secrets would look
+ * missing) and must never be translated.
  */
 public final class InformerSource implements SnapshotSource, ObjectCache {
   private static final Logger LOG = Logger.getLogger(InformerSource.class.getName());
@@ -55,8 +62,14 @@ public final class InformerSource implements SnapshotSource, ObjectCache {
 
   private final KubernetesClient client;
   private final Duration syncTimeout;
-  private final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers =
-      new LinkedHashMap<>();
+  /** Every informer started (for close), including those of kinds that could not be listed. */
+  private final List<SharedIndexInformer<? extends HasMetadata>> started =
+      new CopyOnWriteArrayList<>();
+  /**
+   * The synced informers by kind; empty until {@link #start} has seen every initial list, then
+   * published once (volatile) and never modified, so readers on other threads need no lock.
+   */
+  private volatile Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers = Map.of();
 
   /** @param syncTimeout how long {@link #start} waits for the initial lists */
   public InformerSource(KubernetesClient client, Duration syncTimeout) {
@@ -84,25 +97,44 @@ public final class InformerSource implements SnapshotSource, ObjectCache {
         changed.run();
       }
     };
-    Map<Class<?>, CompletableFuture<Void>> started = new LinkedHashMap<>();
+    Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> synced = new LinkedHashMap<>();
+    Map<Class<?>, CompletableFuture<Void>> startFutures = new LinkedHashMap<>();
     for (Class<? extends HasMetadata> kind : KINDS) {
       SharedIndexInformer<? extends HasMetadata> informer = informerFor(kind);
       informer.addEventHandler(signal);
-      informers.put(kind, informer);
-      started.put(kind, informer.start().toCompletableFuture());
+      started.add(informer);
+      synced.put(kind, informer);
+      startFutures.put(kind, informer.start().toCompletableFuture());
     }
-    for (Map.Entry<Class<?>, CompletableFuture<Void>> entry : started.entrySet()) {
+    long deadline = System.nanoTime() + syncTimeout.toNanos();
+    for (Map.Entry<Class<?>, CompletableFuture<Void>> entry : startFutures.entrySet()) {
+      Class<?> kind = entry.getKey();
       try {
-        entry.getValue().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        // A start future completes once the informer's initial list is in its store (synced).
+        entry.getValue().get(
+            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ExecutionException e) {
-        Class<?> kind = entry.getKey();
         LOG.warning(kind.getSimpleName() + " (" + HasMetadata.getApiVersion(kind.asSubclass(
             HasMetadata.class)) + "): cannot be listed, treated as empty: "
             + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
-        informers.remove(kind).stop();
+        synced.remove(kind).stop();
+      } catch (TimeoutException e) {
+        throw new TimeoutException(kind.getSimpleName() + " informer did not sync within "
+            + syncTimeout + "; the gateway applies no configuration from a partial view");
       }
     }
-    changed.run(); // the initial snapshot
+    informers = Collections.unmodifiableMap(synced);
+    changed.run(); // the initial snapshot, now complete
+  }
+
+  /**
+   * True once every informer has synced its initial list (kinds that cannot be listed count as
+   * empty); false before, while the stores hold a partial view.
+   */
+  @Override
+  public boolean ready() {
+    Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> current = informers;
+    return !current.isEmpty() && current.values().stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
   @SuppressWarnings("unchecked")
@@ -152,6 +184,6 @@ public final class InformerSource implements SnapshotSource, ObjectCache {
 
   @Override
   public void close() {
-    informers.values().forEach(SharedIndexInformer::stop);
+    started.forEach(SharedIndexInformer::stop);
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ReferenceGrant;
+import io.grpcconformance.gateway.provider.ModelSerialization;
 import io.grpcconformance.gateway.provider.file.ManifestParser.Parsed;
 import io.grpcconformance.gateway.testkit.SelfSignedCertificate;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,31 @@ class ManifestParserTest {
   private static String onlyProblem(Parsed parsed) {
     assertThat(parsed.problems()).hasSize(1);
     return parsed.problems().get(0);
+  }
+
+  @Test
+  void documentAboveTheYamlReadersLimit_isRefusedFast_namingTheLimit() {
+    int limit = ModelSerialization.YAML_CODE_POINT_LIMIT;
+    StringBuilder big = new StringBuilder(GOOD_GATEWAY).append("# ");
+    while (big.length() <= limit) {
+      big.append("padding padding padding padding padding padding padding padding\n# ");
+    }
+    big.append('\n');
+    Parsed parsed = parse(big.toString(), GOOD_GATEWAY.replace("name: example-gateway",
+        "name: after-the-big-one"));
+
+    assertThat(parsed.problems()).singleElement().asString()
+        .contains("document 1", "unparseable YAML", "size limit", "codePointLimit",
+            "configured to " + limit + " code points");
+    assertThat(parsed.objects()).singleElement()
+        .satisfies(o -> assertThat(o.object().getMetadata().getName())
+            .isEqualTo("after-the-big-one"));
+  }
+
+  @Test
+  void yamlReadersLimit_isSnakeYamlsDefaultCodePointLimit() {
+    assertThat(ModelSerialization.YAML_CODE_POINT_LIMIT).as("SnakeYAML's default: 3 MiB")
+        .isEqualTo(3 * 1024 * 1024);
   }
 
   @Test

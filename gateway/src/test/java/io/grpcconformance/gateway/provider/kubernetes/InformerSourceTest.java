@@ -94,6 +94,35 @@ class InformerSourceTest {
   }
 
   @Test
+  void notReady_untilEveryInformerHasSynced_thenEveryReadySignalSeesEverything() throws Exception {
+    // Objects of several kinds exist before start; their informers deliver them one kind at a
+    // time, so any signal that claims "ready" must already see all of them.
+    for (int i = 0; i < 5; i++) {
+      client.resource(new ServiceBuilder().withNewMetadata().withName("svc" + i)
+          .withNamespace("apps").endMetadata().build()).create();
+      client.resource(new SecretBuilder().withNewMetadata().withName("tls" + i)
+          .withNamespace("apps").endMetadata().withType("kubernetes.io/tls").build()).create();
+    }
+    client.resource(new GatewayClassBuilder().withNewMetadata().withName("gc").endMetadata()
+        .withNewSpec().withControllerName("grpc-conformance.io/gateway").endSpec().build())
+        .create();
+    source = new InformerSource(client, WAIT);
+    assertThat(source.ready()).as("before start").isFalse();
+    java.util.List<String> readyViews = new java.util.concurrent.CopyOnWriteArrayList<>();
+    source.start(() -> {
+      signals.incrementAndGet();
+      if (source.ready()) {
+        GatewaySnapshot s = source.snapshot();
+        readyViews.add(s.gatewayClasses().size() + "/" + s.services().size() + "/"
+            + s.secrets().size());
+      }
+    });
+
+    assertThat(source.ready()).as("after start").isTrue();
+    assertThat(readyViews).isNotEmpty().allMatch("1/5/5"::equals);
+  }
+
+  @Test
   void updatesAndDeletes_signalAndShowInTheSnapshot() throws Exception {
     startSource();
     GRPCRoute route = client.resource(new GRPCRouteBuilder().withNewMetadata().withName("r")
