@@ -20,8 +20,16 @@ import java.util.regex.Pattern;
  */
 public record GcLog(int pauses, double maxPauseMillis, double totalPauseMillis, String collector,
     List<Pause> events) {
-  private static final Pattern PAUSE =
-      Pattern.compile("\\[gc\\s*\\].*\\bPause\\b.*?(\\d+(?:\\.\\d+)?)ms\\s*$");
+  /**
+   * A stop-the-world pause: Serial, Parallel and G1 log it with tag {@code gc}
+   * ({@code GC(7) Pause Young ... 1.234ms}); ZGC logs each of its three short pauses with tag
+   * {@code gc,phases} ({@code GC(0) Pause Mark Start 0.006ms}). G1's {@code gc,phases} lines are
+   * sub-phases without the word Pause, and {@code gc,start} lines carry no time. A ZGC
+   * {@code Allocation Stall} stops the allocating thread (an event loop) just like a pause, so it
+   * counts as one.
+   */
+  private static final Pattern PAUSE = Pattern.compile("\\[gc(?:,phases)?\\s*\\]"
+      + ".*\\b(?:Pause|Allocation Stall)\\b.*?(\\d+(?:\\.\\d+)?)ms\\s*$");
   private static final Pattern UPTIME = Pattern.compile("^\\[(\\d+(?:\\.\\d+)?)s\\]");
 
   /** One pause: when it ended (JVM uptime, seconds) and how long it took (ms). */
@@ -51,7 +59,9 @@ public record GcLog(int pauses, double maxPauseMillis, double totalPauseMillis, 
     }
     return max;
   }
-  private static final Pattern USING = Pattern.compile("\\[gc(?:,init)?\\s*\\].*Using (\\S+)");
+  /** {@code [gc] Using Serial}, {@code Using G1}, {@code Using The Z Garbage Collector}. */
+  private static final Pattern USING =
+      Pattern.compile("\\[gc(?:,init)?\\s*\\]\\s*Using (.+?)\\s*$");
 
   /** Parses {@code log}; an absent file gives zero pauses. */
   public static GcLog read(Path log) throws IOException {

@@ -39,6 +39,33 @@ class GcLogTest {
   }
 
   @Test
+  void zgcPausesAreItsPhasePauses() {
+    GcLog log = GcLog.parse(List.of(
+        "[0.029s][info][gc     ] Using The Z Garbage Collector",
+        "[0.251s][info][gc,task     ] GC(0) Using 1 workers",
+        "[0.251s][info][gc,phases   ] GC(0) Pause Mark Start 0.006ms",
+        "[0.260s][info][gc,phases   ] GC(0) Concurrent Mark 8.500ms",
+        "[0.261s][info][gc,phases   ] GC(0) Pause Mark End 0.012ms",
+        "[0.262s][info][gc,phases   ] GC(0) Pause Relocate Start 0.004ms",
+        "[0.270s][info][gc          ] GC(0) Garbage Collection (Warmup) 14M(22%)->6M(9%)",
+        "[0.300s][info][gc          ] Allocation Stall (grpc-default-worker-ELG-3-1) 2.250ms"));
+
+    assertThat(log.collector()).isEqualTo("The Z Garbage Collector");
+    assertThat(log.pauses()).isEqualTo(4);
+    assertThat(log.maxPauseMillis()).isEqualTo(2.25);
+  }
+
+  @Test
+  void g1WorkerLinesAreNotTheCollectorName() {
+    GcLog log = GcLog.parse(List.of(
+        "[0.003s][info][gc] Using G1",
+        "[0.279s][info][gc,task     ] GC(0) Using 2 workers of 2 for evacuation",
+        "[0.285s][info][gc          ] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 6M->3M(64M) 6.296ms"));
+    assertThat(log.collector()).isEqualTo("G1");
+    assertThat(log.maxPauseMillis()).isEqualTo(6.296);
+  }
+
+  @Test
   void noLogMeansNoPauses() throws Exception {
     GcLog log = GcLog.read(java.nio.file.Path.of("/nonexistent/gc.log"));
     assertThat(log.pauses()).isZero();
