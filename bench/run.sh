@@ -32,6 +32,7 @@ SKIP_BUILD="${SKIP_BUILD:-false}"
 OUT_DIR="${OUT_DIR:-target/bench}"
 RUN_TIMEOUT_SECONDS="${RUN_TIMEOUT_SECONDS:-900}"  # hard bound on the measuring JVM
 QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-0}"  # wait up to this long for an idle machine (§6b)
+OTHER_RUN_WAIT_SECONDS="${OTHER_RUN_WAIT_SECONDS:-900}"  # wait for another benchmark run to end
 QUIET_IDLE_PERCENT="${QUIET_IDLE_PERCENT:-90}" # ... i.e. both CPUs at least this idle over 5 s
 # ----------------------------------------------------------------------------------------------
 
@@ -141,6 +142,20 @@ wait_for_quiet() {
   log "measuring on a busy machine: expect windows marked PLACEMENT NOT HELD"
 }
 
+# Two benchmark runs on the same CPUs invalidate each other: wait (bounded) for another run of
+# this harness (any checkout) to finish. Only looks at processes, never signals them.
+wait_for_other_runs() {
+  local deadline=$((SECONDS + OTHER_RUN_WAIT_SECONDS)) others
+  while others=$(pgrep -f 'io.grpcconformance.bench.BenchMain run' | tr '\n' ' ') && [[ -n "${others}" ]]; do
+    if ((SECONDS >= deadline)); then
+      log "another benchmark run (pid ${others}) is still going; measuring anyway"
+      return
+    fi
+    log "another benchmark run is going (pid ${others}); waiting up to $((deadline - SECONDS)) s"
+    sleep 10
+  done
+}
+
 if [[ "${SKIP_INSTALL}" != true ]]; then
   install_tools
 fi
@@ -155,6 +170,7 @@ if [[ "${GATEWAY_MODE}" == standalone && ! -f gateway/target/gateway.jar ]]; the
   log "gateway/target/gateway.jar missing: G will be reported as not measured"
 fi
 check_machine
+wait_for_other_runs
 if ((QUIET_WAIT_SECONDS > 0)); then
   wait_for_quiet
 fi

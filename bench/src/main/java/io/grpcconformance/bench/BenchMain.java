@@ -147,7 +147,8 @@ public final class BenchMain implements Runnable {
     @Option(names = "--out-dir", defaultValue = "target/bench") Path outDir;
     @Option(names = "--gateway-jar", defaultValue = "gateway/target/gateway.jar") Path gatewayJar;
     @Option(names = "--gateway-jvm-opts",
-        defaultValue = "-Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1")
+        defaultValue =
+            "-Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1 -XX:+UseZGC")
     String gatewayJvmOpts;
     @Option(names = "--gateway-mode", defaultValue = "standalone",
         description = "standalone: java -jar gateway.jar standalone; dataplane: the DataPlane "

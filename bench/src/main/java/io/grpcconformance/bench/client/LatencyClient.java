@@ -66,7 +66,7 @@ public final class LatencyClient {
     next[0].run();
     boolean finished = done.await(duration.plus(DRAIN_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new LatencyResult(ok.get(), errors.get() + (finished ? 0 : 1), seconds,
+    return new LatencyResult(ok.get(), errors.get(), finished ? 0 : 1, seconds,
         recorder.getIntervalHistogram());
   }
 
@@ -118,7 +118,7 @@ public final class LatencyClient {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Histogram histogram = recorder.getIntervalHistogram();
-    return new LatencyResult(ok.get(), errors.get() + inFlight.get(), seconds, histogram);
+    return new LatencyResult(ok.get(), errors.get(), inFlight.get(), seconds, histogram);
   }
 
   /** Starts one unary call; {@code onClose} runs on the event loop with its status. */

@@ -24,10 +24,12 @@ public final class StreamingClient {
    *
    * @param messages messages received
    * @param streams streams that ended OK
-   * @param errors streams that ended with another status or did not end in time
+   * @param errors streams that ended with a status other than OK
+   * @param unfinished streams still open {@link LatencyClient#DRAIN_TIMEOUT} after the window
    * @param seconds from the first call to the end of the last stream
    */
-  public record Result(long messages, long streams, long errors, double seconds) {
+  public record Result(long messages, long streams, long errors, long unfinished,
+      double seconds) {
     public double messagesPerSecond() {
       return seconds > 0 ? messages / seconds : 0;
     }
@@ -61,8 +63,8 @@ public final class StreamingClient {
     boolean finished = done.await(duration.plus(LatencyClient.DRAIN_TIMEOUT).toMillis(),
         TimeUnit.MILLISECONDS);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(messages.get(), streams.get(),
-        errors.get() + (finished ? 0 : done.getCount()), seconds);
+    return new Result(messages.get(), streams.get(), errors.get(),
+        finished ? 0 : done.getCount(), seconds);
   }
 
   private void startStream(ManagedChannel channel, long deadline, AtomicLong messages,

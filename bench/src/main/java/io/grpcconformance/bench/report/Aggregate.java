@@ -25,12 +25,13 @@ import java.util.function.ToDoubleFunction;
  * @param p99Us median of the rounds' p99
  * @param p999Us median of the rounds' p99.9
  * @param errors sum over all rounds
+ * @param unfinished calls still in flight after the windows, sum over all rounds
  * @param placementOk whether every round held its placement
  */
 public record Aggregate(String system, String scenario, int rounds, int placedRounds, double rps,
     double rpsMin, double rpsMax, double cpuUsPerCall, double backendCpuUsPerCall,
     double contextSwitchesPerCall, double p50Us,
-    double p99Us, double p999Us, long errors, boolean placementOk) {
+    double p99Us, double p999Us, long errors, long unfinished, boolean placementOk) {
 
   /** system → scenario → aggregate, in first-seen order. */
   public static Map<String, Map<String, Aggregate>> of(List<Measurement> measurements) {
@@ -59,7 +60,8 @@ public record Aggregate(String system, String scenario, int rounds, int placedRo
         median(used, Measurement::cpuUsPerCall), median(used, Measurement::backendCpuUsPerCall),
         median(used, Measurement::contextSwitchesPerCall),
         median(used, Measurement::p50Us), median(used, Measurement::p99Us),
-        median(used, Measurement::p999Us), errors, placed.size() == all.size());
+        median(used, Measurement::p999Us), errors,
+        all.stream().mapToLong(Measurement::unfinished).sum(), placed.size() == all.size());
   }
 
   /** The median of the non-NaN values, NaN when there are none. */

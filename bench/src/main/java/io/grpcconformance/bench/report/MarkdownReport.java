@@ -52,6 +52,14 @@ public final class MarkdownReport {
       md.append(' ').append(Double.isNaN(errors) ? "—" : String.format("%.0f", errors)).append(" |");
     }
     md.append(" | | | | |\n");
+    md.append("| Fixed load, streaming | calls unfinished 5 s after the window |");
+    for (String s : SYSTEMS) {
+      Map<String, Aggregate> bySystem = report.results().get(s);
+      md.append(' ').append(bySystem == null ? "—"
+          : Long.toString(bySystem.values().stream().mapToLong(Aggregate::unfinished).sum()))
+          .append(" |");
+    }
+    md.append(" | | | | |\n");
     md.append("| All scenarios | rounds with placement held |");
     for (String s : SYSTEMS) {
       md.append(' ').append(placement(report.results().get(s))).append(" |");

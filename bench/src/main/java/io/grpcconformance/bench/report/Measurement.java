@@ -20,6 +20,8 @@ package io.grpcconformance.bench.report;
  * @param p999Us 99.9th percentile, µs
  * @param errors calls not OK: driver errors, and calls the driver counted as HTTP successes that
  *     the backend never answered OK (grpc-status check)
+ * @param unfinished Java-client calls still in flight 5 s after the window (the system fell
+ *     behind an open-loop rate); cancelled, reported apart from errors
  * @param placementOk every thread stayed on its CPU and other work used at most the allowed share
  *     of the system-under-test CPU
  * @param placementNote why placement failed, else empty
@@ -43,6 +45,7 @@ public record Measurement(
     double p99Us,
     double p999Us,
     long errors,
+    long unfinished,
     boolean placementOk,
     String placementNote,
     double sutCpuBusyPercent,

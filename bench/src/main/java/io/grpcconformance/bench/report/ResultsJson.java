@@ -61,6 +61,7 @@ public final class ResultsJson {
     o.put("p99_us", a.p99Us());
     o.put("p999_us", a.p999Us());
     o.put("errors", a.errors());
+    o.put("unfinished", a.unfinished());
     o.put("placement_ok", a.placementOk());
     o.put("rounds", a.rounds());
     o.put("placed_rounds", a.placedRounds());
@@ -110,6 +111,7 @@ public final class ResultsJson {
     o.put("p99_us", m.p99Us());
     o.put("p999_us", m.p999Us());
     o.put("errors", m.errors());
+    o.put("unfinished", m.unfinished());
     o.put("placement_ok", m.placementOk());
     o.put("placement_note", m.placementNote());
     o.put("sut_cpu_busy_pct", m.sutCpuBusyPercent());

@@ -231,7 +231,7 @@ public final class BenchRun {
       // One broken window (a crashed proxy, a driver that failed) is an error of that system,
       // not the end of the run.
       m = new Measurement(round, sut.id(), scenario.key(), 0, 0, 0, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, false,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 0, false,
           "window failed: " + e.getMessage(), Double.NaN, Double.NaN, Double.NaN);
     }
     measurements.add(m);
@@ -244,13 +244,14 @@ public final class BenchRun {
       updateRate(m);
     }
     progress(String.format("[round %d/%d] %-16s %s: %,10.0f %s, cpu %6.2f µs/%s (%.2f cs)%s,"
-            + " errors %d, %s (cpu%d %.0f%%, cpu%d %.0f%%)",
+            + " errors %s, %s (cpu%d %.0f%%, cpu%d %.0f%%)",
         round, settings.rounds(), scenario.key(), sut.id(), m.rps(), scenario.unit(),
         m.cpuUsPerCall(), scenario == Scenario.SERVER_STREAMING ? "msg" : "call",
         m.contextSwitchesPerCall(),
         Double.isNaN(m.p50Us()) ? "" : String.format(", p50/p99/p99.9 %.0f/%.0f/%.0f µs",
             m.p50Us(), m.p99Us(), m.p999Us()),
-        m.errors(), m.placementOk() ? "placement ok" : "PLACEMENT NOT HELD: " + m.placementNote(),
+        m.errors() + (m.unfinished() > 0 ? " (+" + m.unfinished() + " unfinished)" : ""),
+        m.placementOk() ? "placement ok" : "PLACEMENT NOT HELD: " + m.placementNote(),
         settings.sutCpu(), m.sutCpuBusyPercent(), settings.driverCpu(), m.driverCpuBusyPercent()));
   }
 

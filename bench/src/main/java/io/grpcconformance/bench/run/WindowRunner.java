@@ -94,15 +94,15 @@ final class WindowRunner {
       case SERVER_STREAMING -> {
         StreamingClient.Result r = new StreamingClient(channels, settings.streamsPerConnection(),
             settings.messagesPerStream(), settings.payloadBytes()).run(duration);
-        yield new DriverOutcome(r.messages(), r.errors(), 0, Double.NaN, Double.NaN, Double.NaN,
-            "");
+        yield new DriverOutcome(r.messages(), r.errors(), r.unfinished(), Double.NaN, Double.NaN,
+            Double.NaN, "");
       }
     };
   }
 
   private static DriverOutcome latency(LatencyResult r) {
-    return new DriverOutcome(r.calls(), r.errors(), 0, r.micros(50), r.micros(99), r.micros(99.9),
-        "");
+    return new DriverOutcome(r.calls(), r.errors(), r.unfinished(), r.micros(50), r.micros(99),
+        r.micros(99.9), "");
   }
 
   /** New connections to {@code port}, each proven with one call before the window starts. */
@@ -165,7 +165,8 @@ final class WindowRunner {
     return new Measurement(round, sut.id(), scenario.key(), seconds, calls,
         seconds > 0 ? calls / seconds : 0, cpuPerCall, backendPerCall, switchesPerCall,
         outcome.p50Us(),
-        outcome.p99Us(), outcome.p999Us(), errors, notes.isEmpty(), String.join("; ", notes),
+        outcome.p99Us(), outcome.p999Us(), errors,
+        scenario.usesH2load() ? 0 : outcome.unfinished(), notes.isEmpty(), String.join("; ", notes),
         sutCpu.busyPercent(), driverCpu.busyPercent(), foreign);
   }
 

@@ -26,7 +26,7 @@ class ChartRendererTest {
           continue;
         }
         windows.add(new Measurement(1, systems[i], scenario, 5, 1000, 10_000.0 * (i + 1),
-            10 + i, 10, 1, 50 + i, 150 + 10 * i, 4000 + i, 0, true, "", 99, 50, 1));
+            10 + i, 10, 1, 50 + i, 150 + 10 * i, 4000 + i, 0, 0, true, "", 99, 50, 1));
       }
     }
     Map<String, Map<String, Aggregate>> results = Aggregate.of(windows);

@@ -11,7 +11,7 @@ class GoalsTest {
   private static Measurement window(int round, String system, String scenario, double rps,
       double cpu, double p50, double p99, long errors, boolean placed) {
     return new Measurement(round, system, scenario, 5, (long) (rps * 5), rps, cpu, 10, 0.5, p50, p99,
-        p99 * 2, errors, placed, placed ? "" : "moved", 99, 50, 1);
+        p99 * 2, errors, 0, placed, placed ? "" : "moved", 99, 50, 1);
   }
 
   @Test
