@@ -70,8 +70,9 @@ public final class MarkdownReport {
         + "utime+stime per call (for D, the backend's); calls/s per core = 10^6 / CPU µs per "
         + "call, the capacity of one dedicated core (performance.md §6d), which unlike calls/s "
         + "does not depend on how much of its core the system got. For CPU and latency lower is "
-        + "better; for calls/s and messages/s higher is better. * = no round of this value held "
-        + "its placement (see results.json windows).\n\n");
+        + "better; for calls/s and messages/s higher is better. * = at least one round of this "
+        + "value did not hold its placement; the median then uses the rounds that did, if any "
+        + "(placed_rounds in results.json).\n\n");
 
     md.append("### Goals (issue 7)\n\n| Goal | Target | Measured | Result |\n|---|---|--:|---|\n");
     for (Goal g : report.goals()) {
